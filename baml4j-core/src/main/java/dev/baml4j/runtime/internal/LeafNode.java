@@ -8,6 +8,7 @@ import dev.baml4j.runtime.LlmCall;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A model client: builds (or reuses) the provider's client and makes exactly one attempt. */
 public final class LeafNode implements ClientNode {
@@ -55,14 +56,21 @@ public final class LeafNode implements ClientNode {
         }
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();
         Exchange.InFlight sent = inFlight;
+        AtomicReference<Throwable> abortedWith = new AtomicReference<>();
         CancelScope.Registration reg = ex.scope().onCancel(reason -> {
-            if (result.completeExceptionally(reason)) {
+            if (!result.isDone()) {
+                // Abort before completing: whatever runs next (a fallback's next child) finds the connection freed.
+                abortedWith.set(reason);
                 sent.abort().run();
+                result.completeExceptionally(reason);
             }
         });
         sent.response().whenComplete((r, e) -> {
             reg.remove();
-            if (e == null) {
+            Throwable aborted = abortedWith.get();
+            if (aborted != null) {
+                result.completeExceptionally(aborted);
+            } else if (e == null) {
                 result.complete(r);
             } else {
                 result.completeExceptionally(Failures.unwrap(e));

@@ -39,9 +39,9 @@ public final class TotalTimeoutNode implements ClientNode {
             BamlTimeoutException expired = new BamlTimeoutException(name(), "client " + name()
                     + ": http.total_timeout_ms (" + timeout.toMillis() + " ms) expired before any attempt succeeded;"
                     + " raise total_timeout_ms or lower the retries and timeouts inside it", null);
-            if (result.completeExceptionally(expired)) {
-                scope.cancel(expired);
-            }
+            // Abort the attempt first, so its connection is free before a fallback moves on.
+            scope.cancel(expired);
+            result.completeExceptionally(expired);
         });
         inner.execute(ex.withScope(scope), retriesOwned).whenComplete((r, e) -> {
             timer.cancel(false);
