@@ -155,7 +155,8 @@ final class CallPipeline {
                 .handle((value, error) -> {
                     List<LlmCall> attempts = ex.attempts();
                     RuntimeException failure = error == null ? null : AttemptSummary.finalFailure(error, attempts);
-                    record(options, p.fn(), partials != null, start, t0, attempts, reply.get(), failure);
+                    record(options, p.fn(), p.tree().name(), partials != null, start, t0, attempts, reply.get(),
+                            failure);
                     if (failure != null) {
                         throw failure;
                     }
@@ -203,7 +204,7 @@ final class CallPipeline {
         return llm.preview(stages.render(p.fn(), p.args(), leaf, options.tags()), stream);
     }
 
-    private void record(CallOptions options, FunctionDef fn, boolean stream, Instant start, long t0,
+    private void record(CallOptions options, FunctionDef fn, String client, boolean stream, Instant start, long t0,
             List<LlmCall> attempts, LlmResponse reply, RuntimeException failure) {
         if (options.collectors().isEmpty()) {
             return;
@@ -221,7 +222,7 @@ final class CallPipeline {
                 }
             }
         }
-        FunctionLog log = new FunctionLog(UUID.randomUUID().toString(), fn.name(), stream ? "stream" : "call", start,
+        FunctionLog log = new FunctionLog(UUID.randomUUID().toString(), fn.name(), client, stream ? "stream" : "call", start,
                 Duration.ofNanos(clock.nanoTime() - t0), usage, calls, options.tags(),
                 reply == null ? null : reply.text(),
                 failure == null ? null : failure.getClass().getSimpleName() + ": " + failure.getMessage());

@@ -167,6 +167,7 @@ class RuntimeEndToEndTest {
         rt.call("Echo", Map.of("text", "hi"), CallOptions.builder().collector(c).tag("case", "collector").build());
         FunctionLog log = c.last().orElseThrow();
         assertThat(log.functionName()).isEqualTo("Echo");
+        assertThat(log.client()).isEqualTo("East");
         assertThat(log.tags()).containsEntry("case", "collector");
         assertThat(log.calls()).hasSize(2);
         LlmCall first = log.calls().get(0);
