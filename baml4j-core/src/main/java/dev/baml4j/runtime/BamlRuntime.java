@@ -155,6 +155,12 @@ public final class BamlRuntime {
     /** Partials are mapped to {@code partial} (use a type whose fields may all be null), the end to {@code result}. */
     public <P, T> BamlStream<P, T> stream(String function, Map<String, ?> args, Class<P> partial, Class<T> result,
             CallOptions options) {
+        return stream(function, args, (Type) partial, (Type) result, options);
+    }
+
+    /** For generic partial or final types ({@code List<PartialSkill>}), as generated clients pass them. */
+    public <P, T> BamlStream<P, T> stream(String function, Map<String, ?> args, Type partial, Type result,
+            CallOptions options) {
         Function<BamlValue, P> toPartial = mapperFor(mapper.constructType(partial));
         Function<BamlValue, T> toResult = mapperFor(mapper.constructType(result));
         BamlStream<P, T> stream = new BamlStream<>();
@@ -193,6 +199,10 @@ public final class BamlRuntime {
     }
 
     public <T> T parse(String function, String text, Class<T> type) {
+        return parse(function, text, (Type) type);
+    }
+
+    public <T> T parse(String function, String text, Type type) {
         return this.<T>mapperFor(mapper.constructType(type)).apply(parse(function, text));
     }
 
@@ -203,6 +213,10 @@ public final class BamlRuntime {
     }
 
     public <P> P parseStream(String function, String text, Class<P> partialType) {
+        return parseStream(function, text, (Type) partialType);
+    }
+
+    public <P> P parseStream(String function, String text, Type partialType) {
         return this.<P>mapperFor(mapper.constructType(partialType)).apply(parseStream(function, text));
     }
 

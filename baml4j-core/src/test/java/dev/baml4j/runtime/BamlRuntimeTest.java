@@ -195,6 +195,20 @@ class BamlRuntimeTest {
     }
 
     @Test
+    void genericJavaTypesWorkEverywhereAClassDoes() {
+        java.lang.reflect.Type asMap = new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+        }.getType();
+        Map<String, Object> parsed = rt.parse("Describe", "{\"name\": \"Ada\", \"hobbies\": [\"x\"]}", asMap);
+        assertThat(parsed).containsEntry("name", "Ada").containsEntry("hobbies", List.of("x"));
+        Map<String, Object> partial = rt.parseStream("Describe", "{\"name\": \"Ad", asMap);
+        assertThat(partial).containsEntry("name", "Ad");
+        try (BamlStream<Map<String, Object>, Map<String, Object>> s = rt.stream("Describe", Map.of("text", "Ada"),
+                asMap, asMap, CallOptions.defaults())) {
+            assertThat(s.getFinalResponse()).containsEntry("name", "Ada");
+        }
+    }
+
+    @Test
     void previewRendersForTheFirstClientWithoutSending() {
         assertThat(rt.preview("Describe", Map.of("text", "Ada"), CallOptions.defaults()).body())
                 .contains("Describe Ada for Main.");
