@@ -60,6 +60,22 @@ final class E2eProject {
               }
             }
 
+            client<llm> Unbuildable {
+              provider aws-bedrock
+              options {
+                model "%1$s"
+                region env.REGION_NOT_SET
+                endpoint_url env.EMU
+              }
+            }
+
+            client<llm> SkipsUnbuildable {
+              provider fallback
+              options {
+                strategy [Unbuildable, West]
+              }
+            }
+
             client<llm> AcrossRegions {
               provider fallback
               options {

@@ -105,6 +105,19 @@ class RuntimeEndToEndTest {
     }
 
     @Test
+    void aChildThatCannotBeBuiltFailsOnlyThatChild() {
+        Collector c = new Collector();
+        BamlValue v = rt.call("Echo", Map.of("text", "hi"),
+                CallOptions.builder().client("SkipsUnbuildable").collector(c).build());
+        assertThat(v).isEqualTo(BamlValue.of("hi"));
+        assertThat(emulator.journal().requests()).extracting(RecordedRequest::region).containsExactly("us-west-2");
+        LlmCall skipped = c.last().orElseThrow().calls().get(0);
+        assertThat(skipped.clientName()).isEqualTo("Unbuildable");
+        assertThat(skipped.status()).isEqualTo(LlmCall.Status.UNAVAILABLE);
+        assertThat(skipped.errorMessage()).contains("REGION_NOT_SET");
+    }
+
+    @Test
     void roundRobinTakesTheClientsInTurn() {
         for (int i = 0; i < 4; i++) {
             rt.call("Echo", Map.of("text", "hi"), CallOptions.builder().client("Rotation").build());
