@@ -149,18 +149,18 @@ final class ClientRules {
                 }
             }
             if (c.provider().endsWith("round-robin")) {
-                checkStart(c, a.items().size());
+                checkStart(c);
             }
         }
     }
 
-    private void checkStart(ClientDef c, int size) {
+    private void checkStart(ClientDef c) {
         c.options().get("start").ifPresent(v -> {
-            boolean ok = v instanceof ConfigValue.NumberLit n && n.isInteger()
-                    && n.decimal().signum() >= 0 && n.decimal().intValue() < size;
+            // BAML accepts any index (it wraps around), so only the type is checked.
+            boolean ok = v instanceof ConfigValue.NumberLit n && n.isInteger() && n.decimal().signum() >= 0;
             if (!ok) {
                 diagnostics.add(Diagnostic.error(v.span(), "`start` of client `" + c.name()
-                        + "` must be an index into its strategy list (0 to " + (size - 1) + ")", null));
+                        + "` must be a non-negative integer, not " + v.describe(), "write `start 0`"));
             }
         });
     }

@@ -126,7 +126,6 @@ final class Parser {
         if (!lx.accept('{')) {
             throw lx.fail(lx.pos, lx.pos + 1, "expected `{` after " + what + ", found " + lx.describeHere(), null);
         }
-        lx.expectLineEnd("`{`");
         while (true) {
             lx.skipTrivia();
             String doc = lx.takeDoc();
@@ -149,6 +148,14 @@ final class Parser {
         }
     }
 
+    /** After an enum value or block attribute only a new line or the closing brace may follow. */
+    private void expectMemberEnd(String after) {
+        lx.skipInline();
+        if (lx.peek() != '}') {
+            lx.expectLineEnd(after);
+        }
+    }
+
     /** A {@code key} at the start of a member line, or an error naming the expected keys. */
     private String memberKey(String what, List<String> known) {
         int start = lx.pos;
@@ -168,7 +175,7 @@ final class Parser {
                         : "allowed here: " + String.join(", ", known));
         lx.skipInline();
         if (!lx.atLineEnd()) {
-            values.value(ValueParser.Context.MAP_VALUE, 0);
+            values.value(ValueParser.Context.BLOCK_MEMBER, 0);
         }
     }
 
@@ -194,7 +201,7 @@ final class Parser {
         block(what, start, (fieldDoc, at) -> {
             if (lx.peek() == '@' && lx.peek(1) == '@') {
                 attrs.add(values.attribute(0));
-                lx.expectLineEnd("a block attribute");
+                expectMemberEnd("a block attribute");
                 return;
             }
             if (lx.peek() == '@') {
@@ -217,7 +224,6 @@ final class Parser {
             }
             Ast.TypeExpr type = types.type(0);
             List<Attribute> fieldAttrs = values.memberAttributes(0);
-            lx.expectLineEnd("field `" + fieldName + "`");
             fields.add(new Ast.Field(fieldName, fieldSpan, type, fieldAttrs, fieldDoc));
         });
         return new Ast.ClassDecl(name, nameSpan, fields, attrs, doc, lx.span(start, lx.pos));
@@ -233,7 +239,7 @@ final class Parser {
         block(what, start, (valueDoc, at) -> {
             if (lx.peek() == '@' && lx.peek(1) == '@') {
                 attrs.add(values.attribute(0));
-                lx.expectLineEnd("a block attribute");
+                expectMemberEnd("a block attribute");
                 return;
             }
             String valueName = lx.identifier();
@@ -242,7 +248,7 @@ final class Parser {
             }
             SourceSpan valueSpan = lx.span(at, lx.pos);
             List<Attribute> valueAttrs = values.memberAttributes(0);
-            lx.expectLineEnd("enum value `" + valueName + "`");
+            expectMemberEnd("enum value `" + valueName + "`");
             enumValues.add(new Ast.EnumValue(valueName, valueSpan, valueAttrs, valueDoc));
         });
         return new Ast.EnumDecl(name, nameSpan, enumValues, attrs, doc, lx.span(start, lx.pos));
@@ -316,14 +322,14 @@ final class Parser {
             String key = memberKey(what, FUNCTION_KEYS);
             if (key.equals("client")) {
                 duplicateKey(seen, key, at, what);
-                client[0] = values.value(ValueParser.Context.MAP_VALUE, 0);
+                client[0] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
             } else if (key.equals("prompt")) {
                 duplicateKey(seen, key, at, what);
                 prompt[0] = templateText("the prompt");
             } else {
                 unknownKey(key, at, what, FUNCTION_KEYS);
             }
-            lx.expectLineEnd("`" + key + "`");
+            lx.skipInline();
         });
         return new Ast.FunctionDecl(name, nameSpan, params, returnType, client[0], prompt[0], lx.span(start, lx.pos));
     }
@@ -382,9 +388,9 @@ final class Parser {
                 unknownKey(key, at, what, CLIENT_KEYS);
             } else {
                 duplicateKey(seen, key, at, what);
-                found[idx] = values.value(ValueParser.Context.MAP_VALUE, 0);
+                found[idx] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
             }
-            lx.expectLineEnd("`" + key + "`");
+            lx.skipInline();
         });
         ConfigValue.MapLit options;
         if (found[2] == null) {
@@ -415,9 +421,9 @@ final class Parser {
                 unknownKey(key, at, what, RETRY_KEYS);
             } else {
                 duplicateKey(seen, key, at, what);
-                found[idx] = values.value(ValueParser.Context.MAP_VALUE, 0);
+                found[idx] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
             }
-            lx.expectLineEnd("`" + key + "`");
+            lx.skipInline();
         });
         return new Ast.RetryPolicyDecl(name, nameSpan, found[0], found[1], found[2], lx.span(start, lx.pos));
     }
@@ -436,13 +442,13 @@ final class Parser {
         block(what, start, (doc, at) -> {
             if (lx.peek() == '@' && lx.peek(1) == '@') {
                 attrs.add(values.attribute(0));
-                lx.expectLineEnd("a block attribute");
+                expectMemberEnd("a block attribute");
                 return;
             }
             String key = memberKey(what, TEST_KEYS);
             if (key.equals("functions")) {
                 duplicateKey(seen, key, at, what);
-                functions[0] = values.value(ValueParser.Context.MAP_VALUE, 0);
+                functions[0] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
             } else if (key.equals("args")) {
                 duplicateKey(seen, key, at, what);
                 lx.skipInline();
@@ -456,7 +462,7 @@ final class Parser {
             } else {
                 unknownKey(key, at, what, TEST_KEYS);
             }
-            lx.expectLineEnd("`" + key + "`");
+            lx.skipInline();
         });
         ConfigValue.MapLit argMap = args[0] != null ? args[0] : ConfigValue.MapLit.empty(nameSpan);
         return new Ast.TestDecl(name, nameSpan, functions[0], argMap, attrs, lx.span(start, lx.pos));
@@ -509,8 +515,8 @@ final class Parser {
         block(what, start, (doc, at) -> {
             String key = memberKey(what, List.of("output_type", "output_dir", "version"));
             SourceSpan keySpan = lx.span(at, lx.pos);
-            entries.add(new ConfigValue.Entry(key, keySpan, values.value(ValueParser.Context.MAP_VALUE, 0)));
-            lx.expectLineEnd("`" + key + "`");
+            entries.add(new ConfigValue.Entry(key, keySpan, values.value(ValueParser.Context.BLOCK_MEMBER, 0)));
+            lx.skipInline();
         });
         return new Ast.GeneratorDecl(name, nameSpan, new ConfigValue.MapLit(entries, lx.span(bodyStart, lx.pos)),
                 lx.span(start, lx.pos));

@@ -78,7 +78,8 @@ final class Validator {
         for (Ast.EnumDecl e : enumDecls.values()) {
             enums.put(e.name(), enumDef(e));
         }
-        types.checkMapKeys(aliasTypes);
+        types.checkMapKeys();
+        new ClassCycles(diagnostics).check(classes, aliasTypes);
         new AliasCycles(diagnostics).check(aliasDecls, aliasTypes);
 
         ClientRules clientRules = new ClientRules(diagnostics, clientValidator);
@@ -213,10 +214,6 @@ final class Validator {
             attributeRules.check(v.attributes(), AttributeRules.Target.ENUM_VALUE, "value `" + e.name() + "."
                     + v.name() + "`");
             values.add(new EnumValueDef(v.name(), v.attributes(), v.nameSpan(), v.doc()));
-        }
-        if (values.isEmpty() && !e.attributes().stream().anyMatch(a -> a.name().equals("dynamic"))) {
-            diagnostics.add(Diagnostic.error(e.nameSpan(), where + " has no values",
-                    "list its values, one per line, or mark it `@@dynamic`"));
         }
         return new EnumDef(e.name(), values, e.attributes(), e.nameSpan(), e.doc());
     }
