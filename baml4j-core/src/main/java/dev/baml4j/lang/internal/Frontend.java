@@ -42,10 +42,21 @@ public final class Frontend {
         for (int i = 0; i < files.size(); i++) {
             fileOrder.putIfAbsent(files.get(i).path(), i);
         }
-        List<Diagnostic> out = new ArrayList<>(diagnostics);
-        out.sort(Comparator.comparingInt((Diagnostic d) -> fileOrder.getOrDefault(d.span().file(), Integer.MAX_VALUE))
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.sort(Comparator.comparingInt((Diagnostic d) -> fileOrder.getOrDefault(d.span().file(), Integer.MAX_VALUE))
                 .thenComparingInt(d -> d.span().line())
                 .thenComparingInt(d -> d.span().column()));
+        List<Diagnostic> out = new ArrayList<>();
+        Map<String, Integer> perFile = new HashMap<>();
+        for (Diagnostic d : all) {
+            int n = perFile.merge(d.span().file(), 1, Integer::sum);
+            if (n <= Lexer.MAX_ERRORS) {
+                out.add(d);
+            } else if (n == Lexer.MAX_ERRORS + 1) {
+                out.add(Diagnostic.error(d.span(), "too many errors in " + d.span().file() + "; not showing the rest",
+                        "fix the errors above and check again"));
+            }
+        }
         return out;
     }
 }

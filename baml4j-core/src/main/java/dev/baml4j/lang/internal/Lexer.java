@@ -16,7 +16,8 @@ final class Lexer {
 
     /** Characters that end an unquoted string (besides newlines and {@code //}). */
     private static final String UNQUOTED_STOP = "#@{}()[]<>,'\";";
-    private static final int MAX_ERRORS = 200;
+    /** Past this many errors a file is more noise than help; the parser stops early. */
+    static final int MAX_ERRORS = 200;
 
     final String src;
     final String file;
@@ -70,17 +71,14 @@ final class Lexer {
 
     void error(int start, int end, String message, String hint) {
         errorCount++;
-        if (errorCount < MAX_ERRORS) {
+        if (errorCount <= MAX_ERRORS) {
             diagnostics.add(Diagnostic.error(span(start, end), message, hint));
-        } else if (errorCount == MAX_ERRORS) {
-            diagnostics.add(Diagnostic.error(span(start, end), "too many errors in this file; stopping here",
-                    "fix the errors above and check again"));
         }
     }
 
     void error(SourceSpan span, String message, String hint) {
         errorCount++;
-        if (errorCount < MAX_ERRORS) {
+        if (errorCount <= MAX_ERRORS) {
             diagnostics.add(Diagnostic.error(span, message, hint));
         }
     }
