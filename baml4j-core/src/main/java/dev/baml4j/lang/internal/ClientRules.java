@@ -3,6 +3,7 @@ package dev.baml4j.lang.internal;
 import dev.baml4j.lang.ClientDef;
 import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Diagnostic;
+import dev.baml4j.lang.KnownProviders;
 import dev.baml4j.lang.RetryPolicyDef;
 import dev.baml4j.types.ConfigValue;
 import dev.baml4j.types.SourceSpan;
@@ -18,11 +19,6 @@ import java.util.Set;
  */
 final class ClientRules {
 
-    /** Every provider name BAML knows, for "did you mean" when a provider is misspelt. */
-    static final List<String> BAML_PROVIDERS = List.of("aws-bedrock", "fallback", "anthropic", "openai",
-            "openai-generic", "azure-openai", "openai-responses", "ollama", "openrouter", "google-ai", "vertex-ai",
-            "round-robin");
-
     private final List<Diagnostic> diagnostics;
     private final ClientValidator validator;
 
@@ -32,8 +28,7 @@ final class ClientRules {
     }
 
     static boolean isStrategy(String provider) {
-        return provider.equals("fallback") || provider.equals("round-robin") || provider.equals("baml-fallback")
-                || provider.equals("baml-round-robin");
+        return KnownProviders.isStrategy(provider);
     }
 
     ClientDef client(Ast.ClientDecl c, Set<String> retryPolicies) {
@@ -73,15 +68,28 @@ final class ClientRules {
         if (isStrategy(provider) || validator.knowsProvider(provider)) {
             return true;
         }
-        List<String> candidates = new ArrayList<>();
-        for (String name : BAML_PROVIDERS) {
+        List<String> installed = new ArrayList<>();
+        for (String name : KnownProviders.NAMES) {
             if (isStrategy(name) || validator.knowsProvider(name)) {
-                candidates.add(name);
+                installed.add(name);
             }
         }
-        List<String> close = Suggestions.close(provider, candidates, 3);
-        String hint = close.isEmpty() ? "installed providers: " + String.join(", ", candidates)
-                : "did you mean " + String.join(" or ", close.stream().map(n -> "`" + n + "`").toList()) + "?";
+        String installedList = "installed providers: " + String.join(", ", installed);
+        if (KnownProviders.NAMES.contains(provider)) {
+            diagnostics.add(Diagnostic.error(span, "provider `" + provider + "` of " + what
+                    + " is not installed in baml4j", installedList));
+            return false;
+        }
+        List<String> close = Suggestions.close(provider, KnownProviders.NAMES, 3);
+        String hint;
+        if (close.isEmpty()) {
+            hint = installedList;
+        } else {
+            hint = "did you mean " + String.join(" or ", close.stream().map(n -> "`" + n + "`").toList()) + "?";
+            if (!installed.contains(close.get(0))) {
+                hint += " (`" + close.get(0) + "` is not installed; " + installedList + ")";
+            }
+        }
         diagnostics.add(Diagnostic.error(span, "unknown provider `" + provider + "` in " + what, hint));
         return false;
     }

@@ -243,7 +243,9 @@ final class Lexer {
     void expectLineEnd(String after) {
         if (!atLineEnd()) {
             int start = pos;
-            String rest = src.substring(start, lineEnd()).strip();
+            String rest = src.substring(start, lineEnd());
+            int comment = rest.indexOf("//");
+            rest = (comment >= 0 ? rest.substring(0, comment) : rest).strip();
             throw fail(start, start + Math.max(1, rest.length()), "unexpected `" + abbreviate(rest) + "` after " + after,
                     "each member of a block must be on its own line");
         }

@@ -219,7 +219,7 @@ final class Parser {
                 lx.pos++;
             }
             if (lx.atLineEnd()) {
-                throw lx.fail(at, lx.pos, "field `" + fieldName + "` has no type", "write `" + fieldName + " string`"
+                throw lx.fail(at, at + fieldName.length(), "field `" + fieldName + "` has no type", "write `" + fieldName + " string`"
                         + " (or another type) on the same line");
             }
             Ast.TypeExpr type = types.type(0);
