@@ -298,4 +298,36 @@ class DiagnosticsTest {
         assertThat(ds).hasSizeLessThanOrEqualTo(201);
         assertThat(ds.get(ds.size() - 1).message()).contains("too many errors");
     }
+
+    @Test
+    void promptJinjaBlocksMustBeClosedAndMatched() {
+        assertThat(Sources.errors("""
+                function F(xs: string[]) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"
+                    {% for x in xs %}
+                      {% if x %}{{ x }}
+                    {% endfor %}
+                    {% endif %}
+                    {% raw %}{% if %}{% endraw %}
+                    {% set y = 1 %}{# fine #}
+                  "#
+                }
+                template_string T(a: int) #"{{ a "#
+                """)).containsExactly(
+                "6:5 `{% endfor %}` where `{% endif %}` was expected",
+                "7:5 `{% endif %}` without a `{% if %}`",
+                "12:29 unclosed `{{` in the template");
+    }
+
+    @Test
+    void testNamingAnUnknownFunctionIsAWarning() {
+        Compilation c = Sources.compile("test T {\n  functions [Nope]\n  args { a 1 }\n}\n");
+        assertThat(c.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isFalse();
+            assertThat(d.message()).isEqualTo("test `T` names unknown function `Nope`");
+        });
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.project()).isNotNull();
+    }
 }

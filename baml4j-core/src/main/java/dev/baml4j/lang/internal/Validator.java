@@ -284,7 +284,8 @@ final class Validator {
             if (v instanceof ConfigValue.StringLit s) {
                 if (!functionNames.contains(s.value())) {
                     String suggestion = Suggestions.closest(s.value(), functionNames);
-                    diagnostics.add(Diagnostic.error(s.span(), "test `" + t.name() + "` names unknown function `"
+                    // A warning, as in BAML: the test cannot run, but the project loads.
+                    diagnostics.add(Diagnostic.warning(s.span(), "test `" + t.name() + "` names unknown function `"
                             + s.value() + "`", suggestion != null ? "did you mean `" + suggestion + "`?" : null));
                 }
                 functions.add(s.value());

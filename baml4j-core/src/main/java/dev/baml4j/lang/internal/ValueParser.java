@@ -272,6 +272,9 @@ final class ValueParser {
         int start = lx.pos;
         Lexer.RawString raw = lx.rawString();
         String body = raw.body();
+        int base = raw.bodyStart();
+        JinjaSyntax.check(body, (offset, length, message, hint) ->
+                lx.error(base + offset, base + offset + length, message, hint));
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
