@@ -9,6 +9,7 @@ import dev.baml4j.types.ConfigValue;
 import dev.baml4j.types.SourceSpan;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ final class ClientRules {
 
     private final List<Diagnostic> diagnostics;
     private final ClientValidator validator;
+    private final Set<String> unknownProvider = new HashSet<>();
 
     ClientRules(List<Diagnostic> diagnostics, ClientValidator validator) {
         this.diagnostics = diagnostics;
@@ -60,7 +62,11 @@ final class ClientRules {
                         + " must be a name, not " + c.retryPolicy().describe(), "write `retry_policy MyPolicy`"));
             }
         }
-        return known ? new ClientDef(c.name(), provider, p.span(), retry, c.options(), c.nameSpan()) : null;
+        if (!known) {
+            // Kept so that strategies naming it don't report it again; its options go unchecked.
+            unknownProvider.add(c.name());
+        }
+        return new ClientDef(c.name(), provider, p.span(), retry, c.options(), c.nameSpan());
     }
 
     /** Reports an unknown provider; true when it is known. */
@@ -114,7 +120,7 @@ final class ClientRules {
 
     /** Runs the provider's own option checks on a model client. */
     void validateOptions(ClientDef client) {
-        if (!client.isStrategy()) {
+        if (!client.isStrategy() && !unknownProvider.contains(client.name())) {
             diagnostics.addAll(validator.validate(client));
         }
     }
