@@ -224,6 +224,16 @@ class DiagnosticsTest {
                   client "aws-bedrock/m"
                   prompt #"{{ img }}"#
                 }
+                class Doc {
+                  scan image
+                }
+                class Wrapper {
+                  docs Doc[]
+                }
+                function G(x: int) -> Wrapper? {
+                  client "aws-bedrock/m"
+                  prompt #"{{ x }}"#
+                }
                 class string {
                   x int
                 }
@@ -233,8 +243,9 @@ class DiagnosticsTest {
                 "7:7 class `Loop` contains itself through required fields: Loop -> Loop",
                 "14:6 type alias `X` refers to itself without a list or map in between",
                 "15:6 type alias `Y` refers to itself without a list or map in between",
-                "16:27 function `F` returns `image`, but media can only be a parameter",
-                "20:7 `string` is a built-in type and cannot be declared again");
+                "16:27 function `F` returns media, but media can only be a parameter",
+                "26:23 function `G` returns media through field `Doc.scan`, but media can only be a parameter",
+                "30:7 `string` is a built-in type and cannot be declared again");
     }
 
     @Test

@@ -98,13 +98,14 @@ final class Validator {
             }
         }
 
+        ReturnTypeCheck returnTypes = new ReturnTypeCheck(diagnostics, classes, aliases);
         Map<String, FunctionDef> functions = new LinkedHashMap<>();
         Map<String, TemplateStringDef> templates = new LinkedHashMap<>();
         for (Ast.Decl d : callables.values()) {
             if (d instanceof Ast.FunctionDecl f) {
                 FunctionDef def = functionDef(f, clients, clientRules);
                 functions.put(def.name(), def);
-                new ReturnTypeCheck(diagnostics, classes, aliases).check(def.returnType(), f);
+                returnTypes.check(def.returnType(), f);
             } else if (d instanceof Ast.TemplateStringDecl t) {
                 templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body(), t.nameSpan()));
             }
