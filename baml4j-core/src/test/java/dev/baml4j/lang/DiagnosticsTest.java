@@ -341,4 +341,49 @@ class DiagnosticsTest {
         assertThat(c.hasErrors()).isFalse();
         assertThat(c.project()).isNotNull();
     }
+
+    @Test
+    void topLevelNamesShareOneNamespaceExceptTestsAndGenerators() {
+        assertThat(Sources.errors("""
+                class Foo {
+                  x int
+                }
+                function Foo(x: int) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"x"#
+                }
+                retry_policy Foo {
+                  max_retries 1
+                }
+                test Foo {
+                  functions [Foo]
+                  args { x 1 }
+                }
+                generator Foo {
+                  output_type "python/pydantic"
+                }
+                """)).containsExactly(
+                "4:10 `Foo` is declared twice (as class and as function)",
+                "8:14 `Foo` is declared twice (as class and as retry_policy)");
+    }
+
+    @Test
+    void namingRules() {
+        assertThat(Sources.errors("""
+                enum E {
+                  red
+                  Green
+                }
+                class C {
+                  class string
+                  klass string
+                }
+                function F(class: int @alias("k") @description("d")) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"x"#
+                }
+                """)).containsExactly(
+                "2:3 enum value `red` must start with an uppercase letter",
+                "6:3 field name `class` is a BAML keyword");
+    }
 }

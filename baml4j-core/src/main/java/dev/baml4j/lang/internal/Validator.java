@@ -37,7 +37,7 @@ final class Validator {
     private final ClientValidator clientValidator;
     private final AttributeRules attributeRules;
 
-    private final Map<String, Ast.Decl> typeNames = new LinkedHashMap<>();
+    private final Map<String, Ast.Decl> topNames = new LinkedHashMap<>();
     private final Map<String, Ast.ClassDecl> classDecls = new LinkedHashMap<>();
     private final Map<String, Ast.EnumDecl> enumDecls = new LinkedHashMap<>();
     private final Map<String, Ast.AliasDecl> aliasDecls = new LinkedHashMap<>();
@@ -47,6 +47,9 @@ final class Validator {
     private final Map<String, Ast.TestDecl> testDecls = new LinkedHashMap<>();
     private final Map<String, Ast.GeneratorDecl> generatorDecls = new LinkedHashMap<>();
     private TypeResolver types;
+
+    /** Field names BAML rejects because they are declaration keywords. */
+    private static final Set<String> FIELD_KEYWORDS = Set.of("class", "enum", "function");
 
     Validator(List<Diagnostic> diagnostics, ClientValidator clientValidator) {
         this.diagnostics = diagnostics;
@@ -129,34 +132,40 @@ final class Validator {
 
     // ---- names ---------------------------------------------------------------------------
 
+    /**
+     * Classes, enums, aliases, functions, template strings, clients and retry policies share one
+     * namespace (as in BAML); tests and generators each have their own.
+     */
     private void declare(Ast.Decl d) {
-        if (d instanceof Ast.ClassDecl || d instanceof Ast.EnumDecl || d instanceof Ast.AliasDecl) {
-            if (TypeResolver.BUILTINS.containsKey(d.name())) {
-                diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is a built-in type and cannot be"
-                        + " declared again", "choose another name"));
-                return;
-            }
-            if (unique(typeNames, d)) {
-                if (d instanceof Ast.ClassDecl c) {
-                    classDecls.put(c.name(), c);
-                } else if (d instanceof Ast.EnumDecl e) {
-                    enumDecls.put(e.name(), e);
-                } else {
-                    aliasDecls.put(d.name(), (Ast.AliasDecl) d);
-                }
-            }
-        } else if (d instanceof Ast.FunctionDecl || d instanceof Ast.TemplateStringDecl) {
-            unique(callables, d);
-        } else if (d instanceof Ast.ClientDecl c) {
-            if (unique(clientDecls, c)) {
-                clientDecls.put(c.name(), c);
-            }
-        } else if (d instanceof Ast.RetryPolicyDecl r) {
-            unique(retryDecls, r);
-        } else if (d instanceof Ast.TestDecl t) {
+        boolean isType = d instanceof Ast.ClassDecl || d instanceof Ast.EnumDecl || d instanceof Ast.AliasDecl;
+        if (isType && TypeResolver.BUILTINS.containsKey(d.name())) {
+            diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is a built-in type and cannot be"
+                    + " declared again", "choose another name"));
+            return;
+        }
+        if (d instanceof Ast.TestDecl t) {
             unique(testDecls, t);
-        } else if (d instanceof Ast.GeneratorDecl g) {
+            return;
+        }
+        if (d instanceof Ast.GeneratorDecl g) {
             unique(generatorDecls, g);
+            return;
+        }
+        if (!unique(topNames, d)) {
+            return;
+        }
+        if (d instanceof Ast.ClassDecl c) {
+            classDecls.put(c.name(), c);
+        } else if (d instanceof Ast.EnumDecl e) {
+            enumDecls.put(e.name(), e);
+        } else if (d instanceof Ast.AliasDecl a) {
+            aliasDecls.put(a.name(), a);
+        } else if (d instanceof Ast.FunctionDecl || d instanceof Ast.TemplateStringDecl) {
+            callables.put(d.name(), d);
+        } else if (d instanceof Ast.ClientDecl c) {
+            clientDecls.put(c.name(), c);
+        } else if (d instanceof Ast.RetryPolicyDecl r) {
+            retryDecls.put(r.name(), r);
         }
     }
 
@@ -186,6 +195,11 @@ final class Validator {
                         "the first one is at " + first.nameSpan() + "; remove or rename one"));
                 continue;
             }
+            if (FIELD_KEYWORDS.contains(f.name())) {
+                diagnostics.add(Diagnostic.error(f.nameSpan(), "field name `" + f.name() + "` is a BAML keyword",
+                        "rename it, e.g. `" + f.name() + "_name`, and keep the JSON key with `@alias(\"" + f.name()
+                                + "\")`"));
+            }
             BamlType type = types.resolve(f.type());
             String fieldWhere = "field `" + c.name() + "." + f.name() + "`";
             attributeRules.check(f.attributes(), AttributeRules.Target.FIELD, fieldWhere);
@@ -211,6 +225,12 @@ final class Validator {
                 diagnostics.add(Diagnostic.error(v.nameSpan(), "value `" + v.name() + "` is declared twice in " + where,
                         "the first one is at " + first.nameSpan() + "; remove one"));
                 continue;
+            }
+            char initial = v.name().charAt(0);
+            if (initial < 'A' || initial > 'Z') {
+                diagnostics.add(Diagnostic.error(v.nameSpan(), "enum value `" + v.name()
+                        + "` must start with an uppercase letter", "write `" + v.name().toUpperCase(java.util.Locale.ROOT)
+                                .replaceFirst("^_+", "") + "`, and keep the text with `@alias(\"" + v.name() + "\")`"));
             }
             attributeRules.check(v.attributes(), AttributeRules.Target.ENUM_VALUE, "value `" + e.name() + "."
                     + v.name() + "`");
