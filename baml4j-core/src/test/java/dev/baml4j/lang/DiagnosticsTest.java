@@ -364,7 +364,8 @@ class DiagnosticsTest {
                 }
                 """)).containsExactly(
                 "4:10 `Foo` is declared twice (as class and as function)",
-                "8:14 `Foo` is declared twice (as class and as retry_policy)");
+                "8:14 `Foo` is declared twice (as class and as retry_policy)",
+                "12:14 test `Foo` names unknown function `Foo`");
     }
 
     @Test
