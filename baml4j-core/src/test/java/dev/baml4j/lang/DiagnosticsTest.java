@@ -114,7 +114,8 @@ class DiagnosticsTest {
                 """)).containsExactly(
                 "6:16 unknown retry_policy `Twise` in client `A`",
                 "11:18 unknown client `Nope` in the `strategy` of client `F`",
-                "15:12 client `R` (round-robin) has no `strategy` option");
+                "14:13 client `R` (round-robin) has no `strategy` option",
+                "17:11 `start` of client `R` must be a non-negative integer, not `-1`");
     }
 
     @Test
@@ -175,7 +176,8 @@ class DiagnosticsTest {
                 """)), onlyBedrock);
         assertThat(c.diagnostics()).extracting(Diagnostic::message).containsExactly(
                 "unknown provider `aws_bedrock` in client `Probe`",
-                "option check ran for Good");
+                "option check ran for Good",
+                "option check ran for Both");
         assertThat(c.diagnostics().get(0).hint()).startsWith("did you mean `aws-bedrock`");
     }
 
@@ -386,5 +388,45 @@ class DiagnosticsTest {
                 """)).containsExactly(
                 "2:3 enum value `red` must start with an uppercase letter",
                 "6:3 field name `class` is a BAML keyword");
+    }
+
+    @Test
+    void strategyOptionsAreLanguageRulesAndNotRepeatedByTheValidator() {
+        ClientValidator echoesStrategyErrors = new ClientValidator() {
+            @Override
+            public boolean knowsProvider(String provider) {
+                return true;
+            }
+
+            @Override
+            public List<Diagnostic> validate(ClientDef client) {
+                // A runtime validator that also checks strategies reports the same spot again.
+                return client.options().get("start").map(v -> List.of(Diagnostic.error(v.span(), "dup", null)))
+                        .orElse(List.of());
+            }
+        };
+        Compilation c = BamlCompiler.compile(List.of(new SourceFile("main.baml", """
+                client<llm> A {
+                  provider aws-bedrock
+                }
+                client<llm> R {
+                  provider round-robin
+                  options {
+                    strategy [A, "aws-bedrock/m"]
+                    start "one"
+                    retries 3
+                    http {
+                      total_timeout_ms 0
+                      connect_timeout_ms 10
+                    }
+                  }
+                }
+                """)), echoesStrategyErrors);
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + ":" + d.span().column() + " " + d.message())
+                .containsExactly(
+                        "8:11 `start` of client `R` must be a non-negative integer, not a string",
+                        "9:5 unknown option `retries` for round-robin client `R`",
+                        "11:24 `http.total_timeout_ms` of client `R` must be a positive integer (milliseconds), not `0`",
+                        "12:7 `http.connect_timeout_ms` is not allowed on round-robin client `R`");
     }
 }

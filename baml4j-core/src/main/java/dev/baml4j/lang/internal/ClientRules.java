@@ -8,7 +8,6 @@ import dev.baml4j.lang.RetryPolicyDef;
 import dev.baml4j.types.ConfigValue;
 import dev.baml4j.types.SourceSpan;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,65 +117,19 @@ final class ClientRules {
         return new ClientDef(name, provider, span, null, options, span);
     }
 
-    /** Runs the provider's own option checks on a model client. */
-    void validateOptions(ClientDef client) {
-        if (!client.isStrategy() && !unknownProvider.contains(client.name())) {
-            diagnostics.addAll(validator.validate(client));
+    /**
+     * Runs the installed validator's option checks on a client. For strategies, whose structure
+     * {@link StrategyRules} already checked, a diagnostic at a spot already reported is dropped.
+     */
+    void validateOptions(ClientDef client, Set<SourceSpan> alreadyReported) {
+        if (unknownProvider.contains(client.name())) {
+            return;
         }
-    }
-
-    /** {@code fallback} and {@code round-robin} clients must list existing clients in {@code strategy}. */
-    void checkStrategies(Collection<Ast.ClientDecl> decls, Map<String, ClientDef> clients) {
-        for (Ast.ClientDecl decl : decls) {
-            ClientDef c = clients.get(decl.name());
-            if (c == null || !c.isStrategy()) {
-                continue;
-            }
-            String what = "client `" + c.name() + "`";
-            var strategy = c.options().entry("strategy");
-            if (strategy.isEmpty()) {
-                diagnostics.add(Diagnostic.error(c.providerSpan(), what + " (" + c.provider()
-                        + ") has no `strategy` option", "add `options { strategy [ClientA, ClientB] }`"));
-                continue;
-            }
-            ConfigValue list = strategy.get().value();
-            if (!(list instanceof ConfigValue.ArrayLit a) || a.items().isEmpty()) {
-                diagnostics.add(Diagnostic.error(list.span(), "`strategy` of " + what
-                        + " must be a non-empty list of client names", "write `strategy [ClientA, ClientB]`"));
-                continue;
-            }
-            for (ConfigValue item : a.items()) {
-                if (!(item instanceof ConfigValue.StringLit s)) {
-                    diagnostics.add(Diagnostic.error(item.span(), "`strategy` of " + what + " lists client names, not "
-                            + item.describe(), null));
-                    continue;
-                }
-                if (s.value().equals(c.name())) {
-                    diagnostics.add(Diagnostic.error(s.span(), what + " lists itself in its `strategy`",
-                            "list other clients"));
-                } else if (s.value().contains("/")) {
-                    clients.computeIfAbsent(s.value(), n -> shorthand(n, s.span()));
-                } else if (!clients.containsKey(s.value())) {
-                    String suggestion = Suggestions.closest(s.value(), clients.keySet());
-                    diagnostics.add(Diagnostic.error(s.span(), "unknown client `" + s.value() + "` in the `strategy`"
-                            + " of " + what, suggestion != null ? "did you mean `" + suggestion + "`?" : null));
-                }
-            }
-            if (c.provider().endsWith("round-robin")) {
-                checkStart(c);
+        for (Diagnostic d : validator.validate(client)) {
+            if (!client.isStrategy() || !alreadyReported.contains(d.span())) {
+                diagnostics.add(d);
             }
         }
-    }
-
-    private void checkStart(ClientDef c) {
-        c.options().get("start").ifPresent(v -> {
-            // BAML accepts any index (it wraps around), so only the type is checked.
-            boolean ok = v instanceof ConfigValue.NumberLit n && n.isInteger() && n.decimal().signum() >= 0;
-            if (!ok) {
-                diagnostics.add(Diagnostic.error(v.span(), "`start` of client `" + c.name()
-                        + "` must be a non-negative integer, not " + v.describe(), "write `start 0`"));
-            }
-        });
     }
 
     // ---- retry policies ------------------------------------------------------------------

@@ -113,9 +113,10 @@ final class Validator {
                 templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body(), t.nameSpan()));
             }
         }
-        clientRules.checkStrategies(clientDecls.values(), clients);
+        StrategyRules strategies = new StrategyRules(diagnostics, clientRules);
+        strategies.check(clientDecls.values(), clients);
         for (ClientDef c : clients.values()) {
-            clientRules.validateOptions(c);
+            clientRules.validateOptions(c, strategies.reportedFor(c.name()));
         }
 
         List<TestDef> tests = new ArrayList<>();
