@@ -143,12 +143,12 @@ final class ConfigDeclParser {
                 throw lx.fail(open, open + 1, "unclosed `type_builder` block", "add `}`");
             }
             if (lx.rawStringHashes() > 0) {
-                lx.rawString();
+                Literals.raw(lx);
                 continue;
             }
             char c = lx.peek();
             if (c == '"') {
-                lx.quotedString();
+                Literals.quoted(lx);
                 continue;
             }
             if (c == '/' && lx.peek(1) == '/') {

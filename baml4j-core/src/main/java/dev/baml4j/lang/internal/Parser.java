@@ -255,7 +255,7 @@ final class Parser {
             return values.template();
         }
         if (lx.atQuotedString()) {
-            String s = lx.quotedString();
+            String s = Literals.quoted(lx);
             return new TemplateText(s, lx.span(at, lx.pos), lx.lineOf(at));
         }
         throw lx.fail(at, at + 1, "expected " + what + " as a string, found " + lx.describeHere(),
