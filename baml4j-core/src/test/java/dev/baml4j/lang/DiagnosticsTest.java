@@ -429,4 +429,42 @@ class DiagnosticsTest {
                         "11:24 `http.total_timeout_ms` of client `R` must be a positive integer (milliseconds), not `0`",
                         "12:7 `http.connect_timeout_ms` is not allowed on round-robin client `R`");
     }
+
+    @Test
+    void testArgumentsAreCheckedAgainstTheFunctionAsWarnings() {
+        Compilation c = Sources.compile("""
+                function F(x: int, y: string?) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"{{ x }}"#
+                }
+                test T {
+                  functions [F]
+                  args {
+                    z 1
+                  }
+                }
+                """);
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + " " + d.message()).containsExactly(
+                "5 test `T` does not give argument `x` of function `F`",
+                "8 test `T` gives unknown argument `z` to function `F`");
+    }
+
+    @Test
+    void generatorsNeedAKnownOutputType() {
+        assertThat(Sources.errors("""
+                generator a {
+                  output_dir "../"
+                }
+                generator b {
+                  output_type "typescrpt"
+                }
+                generator c {
+                  output_type "python/pydantic"
+                  version "0.226.2"
+                }
+                """)).containsExactly(
+                "1:11 generator `a` has no `output_type`",
+                "5:15 unknown output_type `typescrpt` in generator `b`");
+    }
 }

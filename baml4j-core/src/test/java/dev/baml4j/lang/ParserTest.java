@@ -221,7 +221,7 @@ class ParserTest {
                    spanning lines //}
                 template_string Greeting(name: string) #"Hello, {{ name }}!"#
                 string_template NoArgs #"fixed"#
-                function F(x: string) -> string {
+                function F(x: string, pic: image, call: string) -> string {
                   client C
                   prompt #"{{ Greeting(x) }}"#
                 }

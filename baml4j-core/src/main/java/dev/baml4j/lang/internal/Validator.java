@@ -125,6 +125,7 @@ final class Validator {
         }
         List<GeneratorDef> generators = new ArrayList<>();
         for (Ast.GeneratorDecl g : generatorDecls.values()) {
+            checkGenerator(g);
             generators.add(new GeneratorDef(g.name(), g.options(), g.nameSpan()));
         }
         return new BamlProject(files, classes, enums, aliases, functions, clients, retryPolicies, templates, tests,
@@ -316,7 +317,52 @@ final class Validator {
                         "write `functions [MyFunction]`"));
             }
         }
+        for (String fn : functions) {
+            if (callables.get(fn) instanceof Ast.FunctionDecl f) {
+                checkTestArgs(t, f);
+            }
+        }
         return new TestDef(t.name(), functions, t.args(), t.attributes(), t.nameSpan());
+    }
+
+    /** Warnings, as in BAML: the project loads, but the test cannot call the function as written. */
+    private void checkTestArgs(Ast.TestDecl t, Ast.FunctionDecl f) {
+        Set<String> params = new java.util.LinkedHashSet<>();
+        f.params().forEach(p -> params.add(p.name()));
+        for (ConfigValue.Entry e : t.args().entries()) {
+            if (!params.contains(e.key())) {
+                String suggestion = Suggestions.closest(e.key(), params);
+                diagnostics.add(Diagnostic.warning(e.keySpan(), "test `" + t.name() + "` gives unknown argument `"
+                        + e.key() + "` to function `" + f.name() + "`", suggestion != null
+                                ? "did you mean `" + suggestion + "`?" : "its parameters: " + String.join(", ", params)));
+            }
+        }
+        for (Ast.Param p : f.params()) {
+            boolean optional = p.type() instanceof Ast.OptionalT;
+            if (!optional && t.args().get(p.name()).isEmpty()) {
+                diagnostics.add(Diagnostic.warning(t.nameSpan(), "test `" + t.name() + "` does not give argument `"
+                        + p.name() + "` of function `" + f.name() + "`", "add it to `args { ... }`"));
+            }
+        }
+    }
+
+    /** The official generators; baml4j generates Java through its Maven plugin instead. */
+    private static final List<String> OUTPUT_TYPES = List.of("python/pydantic", "python/pydantic/v1", "typescript",
+            "typescript/react", "ruby/sorbet", "go", "rust", "rest/openapi");
+
+    private void checkGenerator(Ast.GeneratorDecl g) {
+        var outputType = g.options().get("output_type");
+        if (outputType.isEmpty()) {
+            diagnostics.add(Diagnostic.error(g.nameSpan(), "generator `" + g.name() + "` has no `output_type`",
+                    "add `output_type \"python/pydantic\"` (or another official generator)"));
+        } else if (!OUTPUT_TYPES.contains(outputType.get().asString().orElse(""))) {
+            String given = outputType.get().asString().orElse(outputType.get().describe());
+            List<String> close = Suggestions.close(given, OUTPUT_TYPES, 3);
+            diagnostics.add(Diagnostic.error(outputType.get().span(), "unknown output_type `" + given
+                    + "` in generator `" + g.name() + "`", (close.isEmpty() ? "one of " + String.join(", ", OUTPUT_TYPES)
+                            : "did you mean `" + close.get(0) + "`?")
+                            + "; baml4j generates Java with its Maven plugin, not a generator block"));
+        }
     }
 
     private Set<String> functionNames() {
