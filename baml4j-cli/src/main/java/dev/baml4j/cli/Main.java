@@ -27,7 +27,8 @@ public final class Main implements Runnable {
     /** Every subcommand, in the order {@code --help} lists them. Add new commands here. */
     static final List<Class<?>> COMMANDS = List.of(
             CheckCommand.class,
-            ConformanceCommand.class);
+            ConformanceCommand.class,
+            DemoCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")

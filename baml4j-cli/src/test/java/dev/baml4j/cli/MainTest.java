@@ -22,7 +22,7 @@ class MainTest {
 
     @Test
     void everyRegisteredCommandIsAvailable() {
-        assertThat(Main.commandLine().getSubcommands()).containsKeys("check", "conformance")
+        assertThat(Main.commandLine().getSubcommands()).containsKeys("check", "conformance", "demo")
                 .hasSameSizeAs(Main.COMMANDS);
     }
 
@@ -91,5 +91,21 @@ class MainTest {
                 "syntax.baml:22:28: error: unterminated string");
         assertThat(r.out()).containsPattern("(?m)^checked 3 files: \\d+ errors, 0 warnings$");
         assertThat(r.out()).contains("      skills Skil[]").contains("             ^^^^");
+    }
+
+    @Test
+    void demoChecksTheExampleProjectOfTheRepository() {
+        String before = System.getProperty("baml4j.home");
+        System.setProperty("baml4j.home", "..");
+        try {
+            Cli r = Cli.run("demo");
+            assertThat(r.out()).contains("checking the example project").containsPattern("checked \\d+ files: ");
+        } finally {
+            if (before == null) {
+                System.clearProperty("baml4j.home");
+            } else {
+                System.setProperty("baml4j.home", before);
+            }
+        }
     }
 }
