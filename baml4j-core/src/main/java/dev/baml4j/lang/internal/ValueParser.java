@@ -288,7 +288,9 @@ final class ValueParser {
     }
 
     /** BAML's raw-string normalisation: drop leading newlines, trim the end, dedent. */
-    static String normalizeRaw(String body) {
+    static String normalizeRaw(String raw) {
+        // Files saved with Windows line endings give the same text as everywhere else.
+        String body = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n");
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
