@@ -8,6 +8,7 @@ import dev.baml4j.emulator.internal.EmulatorServer;
 import dev.baml4j.emulator.internal.EmulatorState;
 import dev.baml4j.emulator.internal.RulesJson;
 import dev.baml4j.emulator.internal.SigV4Verifier;
+import dev.baml4j.emulator.internal.StreamRegistry;
 import java.net.URI;
 import java.util.List;
 
@@ -35,6 +36,7 @@ public final class BedrockEmulator implements AutoCloseable {
   private final Behaviour behaviour;
   private final CredentialStore store;
   private volatile EmulatorServer server;
+  private final StreamRegistry streams = new StreamRegistry();
 
   private BedrockEmulator(Builder config) {
     this.config = config;
@@ -68,7 +70,7 @@ public final class BedrockEmulator implements AutoCloseable {
         BedrockEmulator.this.reset();
       }
     };
-    EmulatorState state = new EmulatorState(behaviour, store, new SigV4Verifier(store), hooks);
+    EmulatorState state = new EmulatorState(behaviour, store, new SigV4Verifier(store), hooks, streams);
     try {
       server = new EmulatorServer(config.host, config.port, config.workerThreads, new Dispatcher(state));
     } catch (InterruptedException e) {
@@ -129,10 +131,29 @@ public final class BedrockEmulator implements AutoCloseable {
     control(null, fault);
   }
 
-  /** Clears the journal and the run-time control, and restores the starting rules. */
+  /** Clears the journal and the run-time control, releases held streams, restores the starting rules. */
   public void reset() {
     journal.clear();
     behaviour.reset();
+    streams.release();
+  }
+
+  /** ConverseStream replies in progress right now (a stalled stream counts until its connection closes). */
+  public int openStreams() {
+    return streams.open();
+  }
+
+  /**
+   * Holds every ConverseStream reply after its {@code messageStart} until {@link #releaseStreams()}:
+   * a test can then have many streams open at once, or cancel one mid-way.
+   */
+  public void holdStreams() {
+    streams.hold();
+  }
+
+  /** Lets held streams go on. */
+  public void releaseStreams() {
+    streams.release();
   }
 
   /** Client connections open right now. */

@@ -8,7 +8,8 @@ import java.util.Collections;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,21 +26,36 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
  * (HTTP/2 prior knowledge on http) and over HTTP/1.1.
  */
 class ConverseStreamTest {
-  private BedrockEmulator emulator;
+  private static BedrockEmulator emulator;
+  private static BedrockRuntimeAsyncClient h2;
+  private static BedrockRuntimeAsyncClient h1;
 
   static Stream<Arguments> protocols() {
     return Stream.of(Arguments.of("default (h2c)", null, "HTTP/2"),
         Arguments.of("HTTP/1.1", Protocol.HTTP1_1, "HTTP/1.1"));
   }
 
-  @BeforeEach
-  void start() {
+  @BeforeAll
+  static void start() {
     emulator = BedrockEmulator.builder().build().start();
+    h2 = SdkClients.async(emulator.uri(), null);
+    h1 = SdkClients.async(emulator.uri(), Protocol.HTTP1_1);
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
+    h2.close();
+    h1.close();
     emulator.close();
+  }
+
+  @BeforeEach
+  void clean() {
+    emulator.reset();
+  }
+
+  private static BedrockRuntimeAsyncClient client(Protocol protocol) {
+    return protocol == null ? h2 : h1;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -47,7 +63,8 @@ class ConverseStreamTest {
   void streamsTheEventsInOrder(String name, Protocol protocol, String wireVersion) throws Exception {
     emulator.rules(Rules.of(Rule.any().reply(Reply.text("Hello from the emulator!").withDeltas(5)
         .withStopReason("max_tokens").withUsage(11, 6).withCacheUsage(4, null))));
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       SdkClients.StreamResult r = SdkClients.stream(client, SdkClients.converseStream("hi"),
           new SdkClients.StreamResult()).get(10, TimeUnit.SECONDS);
 
@@ -73,7 +90,8 @@ class ConverseStreamTest {
   @MethodSource("protocols")
   void echoIsTheDefaultAndDeltasArePaced(String name, Protocol protocol, String wireVersion) throws Exception {
     emulator.control("{\"deltas\": 4, \"deltaDelayMs\": 40}");
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       long start = System.nanoTime();
       SdkClients.StreamResult r = SdkClients.stream(client, SdkClients.converseStream("echo me please"),
           new SdkClients.StreamResult()).get(10, TimeUnit.SECONDS);
@@ -88,7 +106,8 @@ class ConverseStreamTest {
   void exceptionEventAfterNDeltas(String name, Protocol protocol, String wireVersion) {
     emulator.rules(Rules.of(Rule.any().reply(Reply.text("abcdef").withDeltas(6))
         .fault(Fault.streamException("throttlingException", "Too many tokens", 2))));
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       SdkClients.StreamResult r = new SdkClients.StreamResult();
       assertThatThrownBy(() -> SdkClients.stream(client, SdkClients.converseStream("x"), r).join())
           .isInstanceOf(CompletionException.class)
@@ -97,7 +116,8 @@ class ConverseStreamTest {
       assertThat(r.deltas).containsExactly("a", "b");
     }
     emulator.fault(Fault.streamException("modelStreamErrorException", "model broke", 0));
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       assertThatThrownBy(() -> SdkClients.stream(client, SdkClients.converseStream("x"),
           new SdkClients.StreamResult()).join()).hasCauseInstanceOf(ModelStreamErrorException.class);
     }
@@ -107,7 +127,8 @@ class ConverseStreamTest {
   @MethodSource("protocols")
   void httpErrorBeforeTheStream(String name, Protocol protocol, String wireVersion) {
     emulator.control("{\"status\": 400, \"errorType\": \"ValidationException\"}");
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       assertThatThrownBy(() -> SdkClients.stream(client, SdkClients.converseStream("x"),
           new SdkClients.StreamResult()).join())
           .hasCauseInstanceOf(ValidationException.class)
@@ -121,7 +142,8 @@ class ConverseStreamTest {
     for (Fault fault : new Fault[] {Fault.after(Fault.Kind.BAD_CRC, 1), Fault.after(Fault.Kind.TRUNCATED_FRAME, 1),
         Fault.after(Fault.Kind.RESET, 1), Fault.of(Fault.Kind.RESET), Fault.after(Fault.Kind.NOT_JSON, 1)}) {
       emulator.control(Reply.ECHO.withDeltas(4), fault);
-      try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+      {
+      BedrockRuntimeAsyncClient client = client(protocol);
         SdkClients.StreamResult r = new SdkClients.StreamResult();
         assertThatThrownBy(() -> SdkClients.stream(client, SdkClients.converseStream("abcdefgh"), r)
             .get(10, TimeUnit.SECONDS))
@@ -138,7 +160,8 @@ class ConverseStreamTest {
   @MethodSource("protocols")
   void stallLeavesTheStreamOpenUntilTheClientGivesUp(String name, Protocol protocol, String wireVersion) {
     emulator.control(Reply.ECHO.withDeltas(8), Fault.after(Fault.Kind.STALL, 2));
-    try (BedrockRuntimeAsyncClient client = SdkClients.async(emulator.uri(), protocol)) {
+    {
+      BedrockRuntimeAsyncClient client = client(protocol);
       SdkClients.StreamResult r = new SdkClients.StreamResult();
       assertThatThrownBy(() -> SdkClients.stream(client, SdkClients.converseStream("abcdefgh"), r)
           .get(600, TimeUnit.MILLISECONDS)).isInstanceOf(java.util.concurrent.TimeoutException.class);

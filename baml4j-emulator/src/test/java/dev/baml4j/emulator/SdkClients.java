@@ -55,8 +55,10 @@ final class SdkClients {
   }
 
   static BedrockRuntimeAsyncClient async(URI endpoint, Protocol protocol, int maxConcurrency) {
+    // Generous timeouts: load tests hold streams open, and the shared CI machine can be slow.
     NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency)
-        .maxPendingConnectionAcquires(100_000).readTimeout(Duration.ofSeconds(10));
+        .maxPendingConnectionAcquires(100_000).readTimeout(Duration.ofSeconds(120))
+        .connectionAcquisitionTimeout(Duration.ofSeconds(120)).connectionTimeout(Duration.ofSeconds(30));
     if (protocol != null) {
       http.protocol(protocol);
     }

@@ -46,7 +46,7 @@ final class BedrockEndpoint {
     Behaviour.Plan plan = state.behaviour().decide(converse);
     Runnable reply = operation.equals("converse")
         ? () -> converse(ctx, req, plan, start)
-        : () -> new StreamSession(ctx, plan, start).startOrFail(req.keepAlive());
+        : () -> new StreamSession(ctx, plan, start, state.streams()).startOrFail(req.keepAlive());
     if (plan.firstByteDelayMs() > 0) {
       ctx.executor().schedule(reply, plan.firstByteDelayMs(), TimeUnit.MILLISECONDS);
     } else {

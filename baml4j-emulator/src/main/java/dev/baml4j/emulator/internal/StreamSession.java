@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GenericFutureListener;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -32,9 +34,13 @@ final class StreamSession {
   private boolean finished;
   private boolean waitingForTimer;
   private boolean delayElapsed;
+  private final StreamRegistry streams;
+  private boolean counted;
+  private final GenericFutureListener<Future<? super Void>> onClose = f -> ended();
 
-  StreamSession(ChannelHandlerContext ctx, Behaviour.Plan plan, long startNanos) {
+  StreamSession(ChannelHandlerContext ctx, Behaviour.Plan plan, long startNanos, StreamRegistry streams) {
     this.ctx = ctx;
+    this.streams = streams;
     this.plan = plan;
     this.startNanos = startNanos;
     this.cuts = cuts(plan.text(), plan.deltas());
@@ -63,6 +69,10 @@ final class StreamSession {
   /** Sends the response head and {@code messageStart}, then the deltas. */
   private void start() {
     ctx.channel().attr(KEY).set(this);
+    counted = true;
+    streams.opened();
+    // A stream ends when it finishes, fails or its connection closes (stalls end that way).
+    ctx.channel().closeFuture().addListener(onClose);
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
     head.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/vnd.amazon.eventstream");
     head.headers().set("x-amzn-requestid", Responses.requestId());
@@ -82,6 +92,10 @@ final class StreamSession {
     }
     if (!ctx.channel().isActive()) {
       finished = true;
+      return;
+    }
+    if (streams.parkIfHeld(this)) {
+      ctx.flush();
       return;
     }
     int written = 0;
@@ -112,6 +126,11 @@ final class StreamSession {
     }
   }
 
+  /** Called by the registry when held streams are released. */
+  void resume() {
+    ctx.executor().execute(this::pump);
+  }
+
   private void afterDelay() {
     waitingForTimer = false;
     delayElapsed = true;
@@ -140,8 +159,11 @@ final class StreamSession {
   }
 
   private void injectFault() {
-    finished = true;
     Fault f = plan.fault();
+    if (f.kind() != Fault.Kind.STALL) {
+      ended();
+    }
+    finished = true;
     if (f.kind() == Fault.Kind.STREAM_EXCEPTION) {
       ctx.write(frame(EventStreamFrames.exception(ctx.alloc(), f.errorType(), ConverseReplies.message(f.message()))),
           ctx.voidPromise());
@@ -163,8 +185,19 @@ final class StreamSession {
     // STALL: nothing more is written; the connection stays open until the client gives up.
   }
 
-  private void finish() {
+  private void ended() {
     finished = true;
+    if (counted) {
+      counted = false;
+      streams.closed();
+      streams.forget(this);
+      // Keep-alive connections carry many streams: don't pile up listeners on them.
+      ctx.channel().closeFuture().removeListener(onClose);
+    }
+  }
+
+  private void finish() {
+    ended();
     long latency = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     ctx.write(frame(EventStreamFrames.event(ctx.alloc(), "contentBlockStop", ConverseReplies.contentBlockStop())),
         ctx.voidPromise());
