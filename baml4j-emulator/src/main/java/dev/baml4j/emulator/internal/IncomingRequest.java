@@ -31,6 +31,7 @@ record IncomingRequest(String method, String uri, String httpVersion, Map<String
       }
       headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(h.getValue());
     }
+    headers.replaceAll((k, v) -> Collections.unmodifiableList(v));
     return new IncomingRequest(req.method().name(), req.uri(), http2 ? "HTTP/2" : "HTTP/1.1", headers,
         ByteBufUtil.getBytes(req.content()), http2 || HttpUtil.isKeepAlive(req));
   }
@@ -44,9 +45,8 @@ record IncomingRequest(String method, String uri, String httpVersion, Map<String
   }
 
   RecordedRequest toRecord(SigV4Verifier.Result sig, String rejection) {
-    Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-    return new RecordedRequest(Instant.now(), method, uri, httpVersion, Collections.unmodifiableMap(copy),
+    // The header lists are read-only views already: no copy needed for the journal.
+    return new RecordedRequest(Instant.now(), method, uri, httpVersion, Collections.unmodifiableMap(headers),
         new String(body, StandardCharsets.UTF_8), sig == null ? null : sig.valid(),
         sig == null ? null : sig.accessKeyId(), sig == null ? null : sig.region(),
         sig == null ? null : sig.service(), rejection);
