@@ -9,7 +9,11 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -27,6 +31,13 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 /** Real AWS SDK v2 clients pointed at an emulator: the shared fixture of these tests. */
 final class SdkClients {
   static final String MODEL = "anthropic.claude-3-haiku-20240307-v1:0";
+
+  /**
+   * One event loop for every test client, owned here: clients built with it don't run Netty's
+   * graceful shutdown (seconds of quiet period) when they close.
+   */
+  private static final SdkEventLoopGroup EVENT_LOOP = SdkEventLoopGroup.create(
+      new NioEventLoopGroup(2, new DefaultThreadFactory("test-sdk-client", true)), NioSocketChannel::new);
 
   private SdkClients() {}
 
@@ -58,7 +69,8 @@ final class SdkClients {
     // Generous timeouts: load tests hold streams open, and the shared CI machine can be slow.
     NettyNioAsyncHttpClient.Builder http = NettyNioAsyncHttpClient.builder().maxConcurrency(maxConcurrency)
         .maxPendingConnectionAcquires(100_000).readTimeout(Duration.ofSeconds(120))
-        .connectionAcquisitionTimeout(Duration.ofSeconds(120)).connectionTimeout(Duration.ofSeconds(30));
+        .connectionAcquisitionTimeout(Duration.ofSeconds(120)).connectionTimeout(Duration.ofSeconds(30))
+        .eventLoopGroup(EVENT_LOOP);
     if (protocol != null) {
       http.protocol(protocol);
     }
