@@ -23,6 +23,9 @@ import java.util.List;
  *     endpoint requires ({@code null}: none required)
  * @param webIdentityToken the only web identity token STS accepts ({@code null}: any non-empty)
  * @param roles role ARNs STS may assume ({@code null} or empty: any), with their external ids
+ * @param anyAccessKeySecret when set, an access key id not in {@code keys} is still accepted if the
+ *     request is signed with this secret (how the conformance stub behaved); {@code null}: unknown
+ *     keys are rejected
  */
 public record Credentials(
     List<Key> keys,
@@ -30,7 +33,8 @@ public record Credentials(
     String service,
     String containerAuthorizationToken,
     String webIdentityToken,
-    List<Role> roles) {
+    List<Role> roles,
+    String anyAccessKeySecret) {
 
   /** The AWS documentation example access key id. */
   public static final String EXAMPLE_ACCESS_KEY_ID = "AKIDEXAMPLE";
@@ -80,27 +84,40 @@ public record Credentials(
   }
 
   public static Credentials of(Key... keys) {
-    return new Credentials(List.of(keys), null, "bedrock", null, null, List.of());
+    return new Credentials(List.of(keys), null, "bedrock", null, null, List.of(), null);
   }
 
   public Credentials withRegion(String value) {
-    return new Credentials(keys, value, service, containerAuthorizationToken, webIdentityToken, roles);
+    return new Credentials(keys, value, service, containerAuthorizationToken, webIdentityToken, roles,
+        anyAccessKeySecret);
   }
 
   public Credentials withService(String value) {
-    return new Credentials(keys, region, value, containerAuthorizationToken, webIdentityToken, roles);
+    return new Credentials(keys, region, value, containerAuthorizationToken, webIdentityToken, roles,
+        anyAccessKeySecret);
   }
 
   public Credentials withContainerAuthorizationToken(String value) {
-    return new Credentials(keys, region, service, value, webIdentityToken, roles);
+    return new Credentials(keys, region, service, value, webIdentityToken, roles,
+        anyAccessKeySecret);
   }
 
   public Credentials withWebIdentityToken(String value) {
-    return new Credentials(keys, region, service, containerAuthorizationToken, value, roles);
+    return new Credentials(keys, region, service, containerAuthorizationToken, value, roles,
+        anyAccessKeySecret);
   }
 
   public Credentials withRoles(List<Role> value) {
-    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, value);
+    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, value,
+        anyAccessKeySecret);
+  }
+
+  /**
+   * Also accepts any access key id signed with {@code secret} (no session token check), e.g.
+   * {@code Credentials.defaults().withAnyAccessKeySecret(EXAMPLE_SECRET_ACCESS_KEY)}.
+   */
+  public Credentials withAnyAccessKeySecret(String secret) {
+    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, roles, secret);
   }
 
   /** Parses a credentials file's JSON; {@code source} names it in error messages. */
@@ -117,6 +134,7 @@ public record Credentials(
     return "Credentials[keys=" + keys + ", region=" + (region == null ? "any" : region)
         + ", service=" + service + ", containerAuthorizationToken="
         + (containerAuthorizationToken == null ? "none" : "****") + ", webIdentityToken="
-        + (webIdentityToken == null ? "any" : "****") + ", roles=" + roles + "]";
+        + (webIdentityToken == null ? "any" : "****") + ", roles=" + roles + ", anyAccessKeySecret="
+        + (anyAccessKeySecret == null ? "none" : "****") + "]";
   }
 }

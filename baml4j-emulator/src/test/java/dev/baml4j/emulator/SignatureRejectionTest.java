@@ -94,6 +94,20 @@ class SignatureRejectionTest {
   }
 
   @Test
+  void anyAccessKeyModeStillChecksTheSecret() {
+    emulator = BedrockEmulator.builder().credentials(Credentials.defaults()
+        .withAnyAccessKeySecret(Credentials.EXAMPLE_SECRET_ACCESS_KEY)).build().start();
+    try (BedrockRuntimeClient ok = SdkClients.sync(emulator.uri(), StaticCredentialsProvider.create(
+        AwsBasicCredentials.create("AKIAENVEXAMPLE", Credentials.EXAMPLE_SECRET_ACCESS_KEY)), Region.US_EAST_1)) {
+      ok.converse(SdkClients.converse(null, "x"));
+    }
+    assertThat(emulator.journal().last().accessKeyId()).isEqualTo("AKIAENVEXAMPLE");
+    assertThat(emulator.journal().last().signatureValid()).isTrue();
+    assertRejected(SdkClients.sync(emulator.uri(), StaticCredentialsProvider.create(
+        AwsBasicCredentials.create("AKIAENVEXAMPLE", "other-secret")), Region.US_EAST_1), "InvalidSignatureException");
+  }
+
+  @Test
   void requestSignedForAnotherServiceIsRejected() throws Exception {
     emulator = BedrockEmulator.builder().build().start();
     String body = "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"x\"}]}]}";

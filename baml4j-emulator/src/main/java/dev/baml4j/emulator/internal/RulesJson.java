@@ -32,7 +32,7 @@ public final class RulesJson {
       "firstByteDelayMs", "delayMs", "deltaDelayMs", "status", "errorType", "errorMessage", "message", "fault",
       "times", "rules");
   private static final Set<String> CREDENTIALS_KEYS = Set.of("keys", "region", "service",
-      "containerAuthorizationToken", "webIdentityToken", "roles");
+      "containerAuthorizationToken", "webIdentityToken", "roles", "anyAccessKeySecret");
   private static final Set<String> KEY_KEYS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final Set<String> ROLE_KEYS = Set.of("arn", "externalId");
 
@@ -103,7 +103,8 @@ public final class RulesJson {
     return new Credentials(keys, text(root, "region", source, "the top level"),
         text(root, "service", source, "the top level"),
         text(root, "containerAuthorizationToken", source, "the top level"),
-        text(root, "webIdentityToken", source, "the top level"), roles);
+        text(root, "webIdentityToken", source, "the top level"), roles,
+        text(root, "anyAccessKeySecret", source, "the top level"));
   }
 
   private static Rules rulesOf(JsonNode list, String source) {
