@@ -69,6 +69,11 @@ public final class BedrockEmulator implements AutoCloseable {
       public void reset() {
         BedrockEmulator.this.reset();
       }
+
+      @Override
+      public void control(RulesJson.Control control) {
+        apply(control);
+      }
     };
     EmulatorState state = new EmulatorState(behaviour, store, new SigV4Verifier(store), hooks, streams);
     try {
@@ -115,15 +120,25 @@ public final class BedrockEmulator implements AutoCloseable {
    * Changes behaviour at run time, like {@code POST /__control}: for example
    * {@code {"stopReason": "max_tokens"}}, {@code {"status": 500, "errorType": "InternalServerException"}},
    * {@code {"delayMs": 1500}} or {@code {"fault": {"type": "reset"}, "times": 1}}. Each call replaces
-   * the previous control; {@code {}} clears it.
+   * the previous control; {@code {}} clears it. {@code {"holdStreams": true|false}} holds or releases
+   * streams (see {@link #holdStreams()}).
    */
   public void control(String json) {
-    behaviour.control(RulesJson.parseControl(json, "control"));
+    apply(RulesJson.parseControl(json, "control"));
+  }
+
+  private void apply(RulesJson.Control c) {
+    behaviour.control(c);
+    if (Boolean.TRUE.equals(c.holdStreams())) {
+      streams.hold();
+    } else if (Boolean.FALSE.equals(c.holdStreams())) {
+      streams.release();
+    }
   }
 
   /** Lays {@code reply} (may be null) over every reply and injects {@code fault} (may be null). */
   public void control(Reply reply, Fault fault) {
-    behaviour.control(new RulesJson.Control(reply, fault, null, null));
+    behaviour.control(new RulesJson.Control(reply, fault, null, null, null));
   }
 
   /** Injects this fault into every request until {@link #reset()}. */

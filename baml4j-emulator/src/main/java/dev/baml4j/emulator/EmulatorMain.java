@@ -1,5 +1,7 @@
 package dev.baml4j.emulator;
 
+import io.netty.util.internal.logging.InternalLoggerFactory;
+import io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,6 +16,8 @@ public final class EmulatorMain {
   private EmulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Netty would otherwise probe SLF4J and print "no providers" warnings: keep the console clean.
+    InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
     int code = run(args, System.out, System.err);
     if (code != 0) {
       System.exit(code);

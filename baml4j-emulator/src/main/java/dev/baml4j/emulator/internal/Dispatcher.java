@@ -65,7 +65,7 @@ public final class Dispatcher extends SimpleChannelInboundHandler<FullHttpReques
       Responses.send(ctx, Responses.text(200, "application/json", "{\"ok\":true}"), req.keepAlive());
     } else if (path.equals("/__control") && req.method().equals("POST")) {
       try {
-        state.behaviour().control(RulesJson.parseControl(new String(req.body(), StandardCharsets.UTF_8),
+        state.hooks().control(RulesJson.parseControl(new String(req.body(), StandardCharsets.UTF_8),
             "POST /__control"));
         Responses.send(ctx, Responses.text(200, "application/json", "{\"ok\":true}"), req.keepAlive());
       } catch (IllegalArgumentException e) {

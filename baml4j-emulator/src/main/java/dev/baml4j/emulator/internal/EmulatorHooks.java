@@ -11,4 +11,7 @@ public interface EmulatorHooks {
 
   /** Clears the journal and the run-time control. */
   void reset();
+
+  /** Applies a {@code POST /__control}. */
+  void control(RulesJson.Control control);
 }

@@ -30,14 +30,14 @@ public final class RulesJson {
       "afterDeltas", "body");
   private static final Set<String> CONTROL_KEYS = Set.of("text", "stopReason", "usage", "deltas",
       "firstByteDelayMs", "delayMs", "deltaDelayMs", "status", "errorType", "errorMessage", "message", "fault",
-      "times", "rules");
+      "times", "rules", "holdStreams");
   private static final Set<String> CREDENTIALS_KEYS = Set.of("keys", "region", "service",
       "containerAuthorizationToken", "webIdentityToken", "roles", "anyAccessKeySecret");
   private static final Set<String> KEY_KEYS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final Set<String> ROLE_KEYS = Set.of("arn", "externalId");
 
   /** A run-time change of behaviour ({@code POST /__control}). */
-  public record Control(Reply reply, Fault fault, Integer times, Rules rules) {}
+  public record Control(Reply reply, Fault fault, Integer times, Rules rules, Boolean holdStreams) {}
 
   private RulesJson() {}
 
@@ -70,8 +70,12 @@ public final class RulesJson {
           text(root, "errorType", source, "the top level"), message, 0, null);
     }
     Rules rules = root.has("rules") ? rulesOf(root.get("rules"), source) : null;
+    JsonNode hold = root.get("holdStreams");
+    if (hold != null && !hold.isBoolean()) {
+      throw error(source, "the top level", "\"holdStreams\" must be true or false");
+    }
     return new Control(Reply.ECHO.equals(reply) ? null : reply, fault, integer(root, "times", source, "the top level"),
-        rules);
+        rules, hold == null ? null : hold.booleanValue());
   }
 
   public static Credentials parseCredentials(String json, String source) {
