@@ -2,6 +2,7 @@ package dev.baml4j.emulator.internal;
 
 import dev.baml4j.emulator.Fault;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -36,6 +37,7 @@ final class StreamSession {
   private boolean delayElapsed;
   private final StreamRegistry streams;
   private boolean counted;
+  private boolean keepAlive = true;
   private final GenericFutureListener<Future<? super Void>> onClose = f -> ended();
 
   StreamSession(ChannelHandlerContext ctx, Behaviour.Plan plan, long startNanos, StreamRegistry streams) {
@@ -48,6 +50,7 @@ final class StreamSession {
 
   /** Answers with the plan's HTTP-level fault if it has one, else starts the stream. */
   void startOrFail(boolean keepAlive) {
+    this.keepAlive = keepAlive;
     if (!ctx.channel().isActive()) {
       return;
     }
@@ -167,7 +170,7 @@ final class StreamSession {
     if (f.kind() == Fault.Kind.STREAM_EXCEPTION) {
       ctx.write(frame(EventStreamFrames.exception(ctx.alloc(), f.errorType(), ConverseReplies.message(f.message()))),
           ctx.voidPromise());
-      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+      endResponse();
     } else if (f.kind() == Fault.Kind.RESET) {
       Responses.reset(ctx);
     } else if (f.kind() == Fault.Kind.TRUNCATED_FRAME) {
@@ -180,13 +183,14 @@ final class StreamSession {
       int last = bad.writerIndex() - 1;
       bad.setByte(last, bad.getByte(last) ^ 0x5a);
       ctx.write(frame(bad), ctx.voidPromise());
-      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+      endResponse();
     }
     // STALL: nothing more is written; the connection stays open until the client gives up.
   }
 
   private void ended() {
     finished = true;
+    ctx.channel().attr(KEY).compareAndSet(this, null);
     if (counted) {
       counted = false;
       streams.closed();
@@ -205,8 +209,16 @@ final class StreamSession {
         ConverseReplies.messageStop(plan.stopReason()))), ctx.voidPromise());
     ctx.write(frame(EventStreamFrames.event(ctx.alloc(), "metadata", ConverseReplies.metadata(plan, latency))),
         ctx.voidPromise());
-    ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
-    ctx.channel().attr(KEY).set(null);
+    endResponse();
+  }
+
+  /** Ends the HTTP response; an HTTP/1.1 client that asked for {@code Connection: close} gets it. */
+  private void endResponse() {
+    if (keepAlive || ctx.channel() instanceof Http2StreamChannel) {
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT, ctx.voidPromise());
+    } else {
+      ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+    }
   }
 
   private static DefaultHttpContent frame(ByteBuf buf) {
