@@ -1,0 +1,106 @@
+package dev.baml4j.prompt.internal;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
+import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
+import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.tree.Node;
+import java.util.List;
+import java.util.Map;
+import jinjava.javax.el.ArrayELResolver;
+import jinjava.javax.el.CompositeELResolver;
+
+/**
+ * Jinjava configured to behave like BAML's minijinja: trim_blocks, BAML value printing,
+ * undefined versus null, pycompat methods, for-else, the filter tag and BAML's filters.
+ * Thread-safe: templates are parsed once ({@link #parse}) and rendered by any thread.
+ */
+public final class JinjaEnvironment {
+
+    /** The outcome of a parse or a render: the output (or tree) and the first fatal error, if any. */
+    public record Result<T>(T value, TemplateError error) {
+    }
+
+    private final Jinjava jinjava;
+
+    public JinjaEnvironment() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new BamlElResolver());
+        resolver.add(new ArrayELResolver(true));
+        resolver.add(new JinjavaListELResolver(true));
+        resolver.add(new TypeConvertingMapELResolver(true));
+        resolver.add(new JinjavaBeanELResolver(true));
+        JinjavaConfig config = JinjavaConfig.newBuilder()
+                .withTrimBlocks(true)
+                // lstrip_blocks is applied to the source by TemplateSource: Jinjava's version also
+                // strips spaces before a tag in the middle of a line, which Jinja does not.
+                .withLstripBlocks(false)
+                .withLegacyOverrides(LegacyOverrides.newBuilder()
+                        .withUseTrimmingForNotesAndExpressions(true)
+                        .withUseNaturalOperatorPrecedence(true)
+                        .withParseWhitespaceControlStrictly(true)
+                        .build())
+                .withNestedInterpretationEnabled(false)
+                .withFailOnUnknownTokens(false)
+                .withEnableRecursiveMacroCalls(true)
+                .withMaxMacroRecursionDepth(100)
+                .withElResolver(resolver)
+                .withInterperterFactory(new BamlInterpreter.Factory())
+                .build();
+        jinjava = new Jinjava(config);
+        Context global = jinjava.getGlobalContext();
+        for (Filter f : BamlFilters.all()) {
+            global.registerFilter(f);
+        }
+        global.registerTag(new BamlTags.ForElseTag());
+        global.registerTag(new BamlTags.FilterTag());
+    }
+
+    /** Parses a template once; the tree is immutable afterwards and shared by renders. */
+    public Result<Node> parse(String source) {
+        JinjavaInterpreter interpreter = newInterpreter(Map.of());
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            Node root = interpreter.parse(source);
+            BamlTags.hoistForElse(root);
+            return new Result<>(root, firstFatal(interpreter.getErrors()));
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    /** Renders a parsed template with the given globals and per-render state. */
+    public Result<String> render(Node root, Map<String, Object> globals, RenderState state) {
+        java.util.HashMap<String, Object> bindings = new java.util.HashMap<>(globals);
+        bindings.put(BamlInterpreter.STATE_KEY, state);
+        JinjavaInterpreter interpreter = newInterpreter(bindings);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            String out = interpreter.render(root);
+            return new Result<>(out, firstFatal(interpreter.getErrors()));
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    private JinjavaInterpreter newInterpreter(Map<String, Object> bindings) {
+        JinjavaConfig config = jinjava.getGlobalConfig();
+        Context context = new Context(jinjava.getGlobalContext(), bindings, config.getDisabled());
+        return config.getInterpreterFactory().newInstance(jinjava, context, config);
+    }
+
+    private static TemplateError firstFatal(List<TemplateError> errors) {
+        for (TemplateError e : errors) {
+            if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
+                return e;
+            }
+        }
+        return null;
+    }
+}
