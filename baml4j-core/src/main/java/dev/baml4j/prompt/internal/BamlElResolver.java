@@ -54,9 +54,9 @@ public final class BamlElResolver extends ELResolver {
                 default -> Undefined.INSTANCE;
             };
         }
-        if (base instanceof ListView l && property instanceof Number n) {
+        if (base instanceof ListView l && (property instanceof Number || name.matches("-?\\d+"))) {
             context.setPropertyResolved(true);
-            int i = n.intValue();
+            int i = Integer.parseInt(name);
             if (i < 0) {
                 i += l.size();
             }

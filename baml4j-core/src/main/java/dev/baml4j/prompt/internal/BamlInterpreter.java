@@ -31,6 +31,10 @@ public final class BamlInterpreter extends JinjavaInterpreter {
     @Override
     public Object retraceVariable(String variable, int lineNumber, int startPosition) {
         Object value = super.retraceVariable(variable, lineNumber, startPosition);
+        if (value == null && (variable.equals("none") || variable.equals("None"))) {
+            // minijinja's none literal; Jinjava only knows null
+            return null;
+        }
         if (value == null && !isDefined(variable)) {
             return JinjaValues.Undefined.INSTANCE;
         }

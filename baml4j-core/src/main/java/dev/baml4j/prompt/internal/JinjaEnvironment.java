@@ -53,7 +53,7 @@ public final class JinjaEnvironment {
                 .withElResolver(resolver)
                 .withInterperterFactory(new BamlInterpreter.Factory())
                 .build();
-        jinjava = new Jinjava(config);
+        jinjava = new PythonExpressions.PyJinjava(config);
         Context global = jinjava.getGlobalContext();
         for (Filter f : BamlFilters.all()) {
             global.registerFilter(f);
