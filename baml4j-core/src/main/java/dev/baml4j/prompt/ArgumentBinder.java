@@ -15,7 +15,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +113,11 @@ public final class ArgumentBinder {
                         : value(v, o.inner(), path, depth + 1);
             }
             if (t instanceof BamlType.Union u) {
-                List<String> errors = new ArrayList<>();
                 for (BamlType option : u.options()) {
                     try {
                         return value(v, option, path, depth + 1);
                     } catch (Mismatch m) {
-                        errors.add(m.getMessage());
+                        // try the next variant; the error below names the whole union
                     }
                 }
                 throw mismatch(t, v, path);
@@ -374,9 +372,7 @@ public final class ArgumentBinder {
         }
         if (n.isObject()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
                 out.put(e.getKey(), fromJson(e.getValue()));
             }
             return out;

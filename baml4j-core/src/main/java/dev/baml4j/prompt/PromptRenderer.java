@@ -11,6 +11,7 @@ import dev.baml4j.prompt.internal.JinjaEnvironment;
 import dev.baml4j.prompt.internal.JinjaValues;
 import dev.baml4j.prompt.internal.RenderHelpers;
 import dev.baml4j.prompt.internal.RenderState;
+import dev.baml4j.prompt.internal.ReservedNames;
 import dev.baml4j.prompt.internal.RoleSplitter;
 import dev.baml4j.prompt.internal.TemplateSource;
 import dev.baml4j.types.BamlValue;
@@ -68,7 +69,7 @@ public final class PromptRenderer {
         globals.put("_", new RenderHelpers.Roles(state));
         for (ParamDef p : fn.params()) {
             BamlValue v = args.get(p.name());
-            globals.put(p.name(), JinjaValues.toJinja(v == null ? BamlValue.nullValue() : v, project));
+            globals.put(ReservedNames.encode(p.name()), JinjaValues.toJinja(v == null ? BamlValue.nullValue() : v, project));
         }
         JinjaEnvironment.Result<String> result;
         try {

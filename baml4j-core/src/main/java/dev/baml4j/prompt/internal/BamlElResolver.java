@@ -34,7 +34,7 @@ public final class BamlElResolver extends ELResolver {
         if (base instanceof Undefined) {
             throw new TemplateRuntimeError("undefined value: cannot read '" + property + "' of an undefined value");
         }
-        String name = String.valueOf(property);
+        String name = ReservedNames.decode(String.valueOf(property));
         if (base instanceof RenderHelpers.Ctx ctx) {
             context.setPropertyResolved(true);
             return ctx.property(name);
@@ -46,6 +46,19 @@ public final class BamlElResolver extends ELResolver {
         if (base instanceof ClassView c) {
             context.setPropertyResolved(true);
             return c.containsKey(name) ? c.get(name) : Undefined.INSTANCE;
+        }
+        if (base instanceof String || base instanceof Number || base instanceof Boolean) {
+            // minijinja: a scalar has no attributes, so reading one gives undefined
+            context.setPropertyResolved(true);
+            return Undefined.INSTANCE;
+        }
+        if (base instanceof JinjaValues.MapView m && !m.containsKey(name)) {
+            context.setPropertyResolved(true);
+            return Undefined.INSTANCE;
+        }
+        if (base instanceof Map<?, ?> m && !name.equals(String.valueOf(property))) {
+            context.setPropertyResolved(true);
+            return m.get(name);
         }
         if (base instanceof EnumView e) {
             context.setPropertyResolved(true);
@@ -181,7 +194,7 @@ public final class BamlElResolver extends ELResolver {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Object a : args) {
             if (a instanceof NamedParameter p) {
-                out.put(p.getName(), p.getValue());
+                out.put(ReservedNames.decode(p.getName()), p.getValue());
             }
         }
         return out;

@@ -47,7 +47,7 @@ public final class BamlInterpreter extends JinjavaInterpreter {
         if (dot >= 0) {
             root = root.substring(0, dot);
         }
-        return getContext().containsKey(root);
+        return getContext().containsKey(root) || state(this).isGlobal(root);
     }
 
     static RenderState state(JinjavaInterpreter interpreter) {

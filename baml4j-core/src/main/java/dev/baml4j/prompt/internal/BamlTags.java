@@ -108,11 +108,14 @@ public final class BamlTags {
             for (Node child : tagNode.getChildren()) {
                 body.append(child.render(interpreter).getValue());
             }
-            try (JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope()) {
+            JinjavaInterpreter.InterpreterScopeClosable scope = interpreter.enterScope();
+            try {
                 interpreter.getContext().put(BODY, body.toString());
                 Object out = interpreter.resolveELExpression(BODY + " | " + tagNode.getHelpers().trim(),
                         tagNode.getLineNumber());
                 return interpreter.getAsString(out);
+            } finally {
+                scope.close();
             }
         }
     }

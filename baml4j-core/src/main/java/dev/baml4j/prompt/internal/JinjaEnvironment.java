@@ -6,6 +6,7 @@ import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.TypeConvertingMapELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaBeanELResolver;
 import com.hubspot.jinjava.el.ext.JinjavaListELResolver;
+import com.hubspot.jinjava.interpret.AutoCloseableSupplier;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -64,28 +65,25 @@ public final class JinjaEnvironment {
 
     /** Parses a template once; the tree is immutable afterwards and shared by renders. */
     public Result<Node> parse(String source) {
-        JinjavaInterpreter interpreter = newInterpreter(Map.of());
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+        try (AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current =
+                JinjavaInterpreter.closeablePushCurrent(newInterpreter(Map.of())).get()) {
+            JinjavaInterpreter interpreter = current.value();
             Node root = interpreter.parse(source);
             BamlTags.hoistForElse(root);
             return new Result<>(root, firstFatal(interpreter.getErrors()));
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 
     /** Renders a parsed template with the given globals and per-render state. */
     public Result<String> render(Node root, Map<String, Object> globals, RenderState state) {
         java.util.HashMap<String, Object> bindings = new java.util.HashMap<>(globals);
+        state.defineGlobals(globals.keySet());
         bindings.put(BamlInterpreter.STATE_KEY, state);
-        JinjavaInterpreter interpreter = newInterpreter(bindings);
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
+        try (AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current =
+                JinjavaInterpreter.closeablePushCurrent(newInterpreter(bindings)).get()) {
+            JinjavaInterpreter interpreter = current.value();
             String out = interpreter.render(root);
             return new Result<>(out, firstFatal(interpreter.getErrors()));
-        } finally {
-            JinjavaInterpreter.popCurrent();
         }
     }
 

@@ -22,6 +22,7 @@ public final class RenderState {
     }
 
     private final List<RoleMarker> roles = new ArrayList<>();
+    private final java.util.Set<String> globalNames = new java.util.HashSet<>();
     private final List<BamlValue.MediaValue> media = new ArrayList<>();
     private final ValuePrinter printer = new ValuePrinter(this::mediaSentinel);
 
@@ -33,6 +34,15 @@ public final class RenderState {
     String mediaSentinel(BamlValue.MediaValue value) {
         media.add(value);
         return MARK + "baml4j:media:" + (media.size() - 1) + MARK;
+    }
+
+    /** Names bound for the render, null-valued ones included (Jinjava's context drops those). */
+    public void defineGlobals(java.util.Collection<String> names) {
+        globalNames.addAll(names);
+    }
+
+    boolean isGlobal(String name) {
+        return globalNames.contains(name);
     }
 
     public ValuePrinter printer() {

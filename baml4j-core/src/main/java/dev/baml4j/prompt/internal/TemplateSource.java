@@ -41,7 +41,7 @@ public final class TemplateSource {
         String body = lstripBlocks(prompt.text().strip());
         segments.add(new Segment(line, newlines(body) + 1, prompt));
         sb.append(body);
-        return new TemplateSource(sb.toString(), List.copyOf(segments));
+        return new TemplateSource(ReservedNames.rewrite(sb.toString()), List.copyOf(segments));
     }
 
     public String source() {
