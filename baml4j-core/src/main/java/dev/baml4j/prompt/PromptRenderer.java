@@ -85,6 +85,10 @@ public final class PromptRenderer {
 
     private Compiled compile(FunctionDef fn) {
         TemplateSource source = TemplateSource.of(fn.prompt(), project.templateStrings().values());
+        JinjaEnvironment.Problem problem = env.check(source.source());
+        if (problem != null) {
+            throw new PromptRenderException(fn.name(), source.location(problem.line()), problem.message());
+        }
         JinjaEnvironment.Result<Node> parsed = env.parse(source.source());
         if (parsed.error() != null) {
             throw error(fn, source, parsed.error());

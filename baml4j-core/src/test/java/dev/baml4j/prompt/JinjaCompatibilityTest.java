@@ -111,4 +111,14 @@ class JinjaCompatibilityTest {
         assertThat(render("m: map<string, int>", "{% for k, v in m.items() %}{{ k }}={{ v }};{% endfor %}{{ m.keys() | join(\",\") }}",
                 Map.of("m", new java.util.LinkedHashMap<>(Map.of("a", 1))))).isEqualTo("a=1;a");
     }
+
+    @Test
+    void unknownFiltersAndTagsAreErrors() {
+        assertThatThrownBy(() -> render("x: string", "{{ x | no_such_filter }}", Map.of("x", "v")))
+                .isInstanceOf(PromptRenderException.class).hasMessageContaining("no_such_filter");
+        assertThatThrownBy(() -> render("x: string", "{% frobnicate %}", Map.of("x", "v")))
+                .isInstanceOf(PromptRenderException.class).hasMessageContaining("frobnicate");
+        assertThatThrownBy(() -> render("x: string", "{{ x + }}", Map.of("x", "v")))
+                .isInstanceOf(PromptRenderException.class).hasMessageContaining("function F");
+    }
 }

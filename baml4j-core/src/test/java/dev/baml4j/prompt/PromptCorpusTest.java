@@ -32,9 +32,9 @@ class PromptCorpusTest {
         Map<String, String> known = knownFailures();
         Map<String, String> failures = new LinkedHashMap<>();
         List<PromptCorpus.Case> cases = PromptCorpus.cases();
-        Map<BamlProjectKey, PromptRenderer> renderers = new LinkedHashMap<>();
+        Map<JsonNode, Compiled> compiled = new LinkedHashMap<>();
         for (PromptCorpus.Case c : cases) {
-            String problem = check(c.json(), renderers);
+            String problem = check(c.json(), compiled);
             if (problem != null) {
                 failures.put(c.id(), problem);
             }
@@ -52,16 +52,19 @@ class PromptCorpusTest {
         assertThat(nowPassing).as("cases listed in prompt-known-failures.txt that now pass").isEmpty();
     }
 
-    /** One compiled project per distinct set of sources, so renderers (and their caches) are shared. */
-    private record BamlProjectKey(JsonNode baml) {
+    /** One compiled project and renderer per distinct set of sources (most cases share them). */
+    private record Compiled(BamlProject project, PromptRenderer renderer) {
     }
 
-    private static String check(JsonNode c, Map<BamlProjectKey, PromptRenderer> renderers) {
-        BamlProject project = PromptCorpus.compile(c);
+    private static String check(JsonNode c, Map<JsonNode, Compiled> compiled) {
+        Compiled k = compiled.computeIfAbsent(c.path("baml"), b -> {
+            BamlProject p = PromptCorpus.compile(c);
+            return new Compiled(p, new PromptRenderer(p));
+        });
+        BamlProject project = k.project();
+        PromptRenderer renderer = k.renderer();
         FunctionDef fn = project.function(c.path("function").asText()).orElseThrow();
         ClientDef client = PromptCorpus.client(project, c, fn);
-        PromptRenderer renderer = renderers.computeIfAbsent(new BamlProjectKey(c.path("baml")),
-                k -> new PromptRenderer(project));
         RenderedPrompt prompt;
         try {
             prompt = renderer.render(fn, ArgumentBinder.bind(project, fn, PromptCorpus.args(c)),

@@ -28,6 +28,10 @@ public final class JinjaEnvironment {
     public record Result<T>(T value, TemplateError error) {
     }
 
+    /** A problem found before rendering: its message and the 1-based line of the source. */
+    public record Problem(String message, int line) {
+    }
+
     private final Jinjava jinjava;
 
     public JinjaEnvironment() {
@@ -63,6 +67,14 @@ public final class JinjaEnvironment {
         global.registerTag(new BamlTags.FilterTag());
     }
 
+    /** Unknown filters and tests, which Jinjava would silently render as nothing; null if none. */
+    public Problem check(String source) {
+        Context global = jinjava.getGlobalContext();
+        String[] problem = TemplateChecks.firstUnknown(source, name -> global.getFilter(name) != null,
+                name -> global.getExpTest(name) != null);
+        return problem == null ? null : new Problem(problem[0], Integer.parseInt(problem[1]));
+    }
+
     /** Parses a template once; the tree is immutable afterwards and shared by renders. */
     public Result<Node> parse(String source) {
         try (AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current =
@@ -93,9 +105,16 @@ public final class JinjaEnvironment {
         return config.getInterpreterFactory().newInstance(jinjava, context, config);
     }
 
+    /** Jinjava only warns about an unknown filter, test or function; minijinja fails the template. */
+    private static boolean isUnknownCallable(TemplateError e) {
+        return (e.getReason() == TemplateError.ErrorReason.UNKNOWN || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR)
+                && (e.getItem() == TemplateError.ErrorItem.FILTER || e.getItem() == TemplateError.ErrorItem.EXPRESSION_TEST
+                        || e.getItem() == TemplateError.ErrorItem.FUNCTION || e.getItem() == TemplateError.ErrorItem.TAG);
+    }
+
     private static TemplateError firstFatal(List<TemplateError> errors) {
         for (TemplateError e : errors) {
-            if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
+            if (e.getSeverity() == TemplateError.ErrorType.FATAL || isUnknownCallable(e)) {
                 return e;
             }
         }
