@@ -9,6 +9,7 @@ import dev.baml4j.lang.FunctionDef;
 import dev.baml4j.lang.ParamDef;
 import dev.baml4j.prompt.internal.JinjaEnvironment;
 import dev.baml4j.prompt.internal.JinjaValues;
+import dev.baml4j.prompt.internal.OutputFormatCache;
 import dev.baml4j.prompt.internal.RenderHelpers;
 import dev.baml4j.prompt.internal.RenderState;
 import dev.baml4j.prompt.internal.ReservedNames;
@@ -41,9 +42,11 @@ public final class PromptRenderer {
     private final JinjaEnvironment env = new JinjaEnvironment();
     private final Map<String, Compiled> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> enumGlobals;
+    private final OutputFormatCache outputFormats;
 
     public PromptRenderer(BamlProject project) {
         this.project = project;
+        this.outputFormats = new OutputFormatCache(project);
         Map<String, Object> enums = new HashMap<>();
         for (EnumDef e : project.enums().values()) {
             Map<String, Object> values = new LinkedHashMap<>();
@@ -64,7 +67,7 @@ public final class PromptRenderer {
         Compiled compiled = cache.computeIfAbsent(fn.name(), name -> compile(fn));
         RenderState state = new RenderState();
         Map<String, Object> globals = new HashMap<>(enumGlobals);
-        globals.put("ctx", new RenderHelpers.Ctx(project, fn.returnType(), ctx.clientName(), ctx.clientProvider(),
+        globals.put("ctx", new RenderHelpers.Ctx(outputFormats, fn.returnType(), ctx.clientName(), ctx.clientProvider(),
                 ctx.defaultRole(), ctx.tags()));
         globals.put("_", new RenderHelpers.Roles(state));
         for (ParamDef p : fn.params()) {

@@ -67,7 +67,7 @@ public final class BamlElResolver extends ELResolver {
                 default -> Undefined.INSTANCE;
             };
         }
-        if (base instanceof ListView l && (property instanceof Number || name.matches("-?\\d+"))) {
+        if (base instanceof ListView l && (property instanceof Number || isInteger(name))) {
             context.setPropertyResolved(true);
             int i = Integer.parseInt(name);
             if (i < 0) {
@@ -178,6 +178,19 @@ public final class BamlElResolver extends ELResolver {
             }
         }
         return out;
+    }
+
+    private static boolean isInteger(String s) {
+        int start = s.startsWith("-") ? 1 : 0;
+        if (s.length() == start || s.length() > 10) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static List<Object> positional(Object[] args) {

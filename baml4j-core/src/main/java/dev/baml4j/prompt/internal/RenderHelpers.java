@@ -1,7 +1,6 @@
 package dev.baml4j.prompt.internal;
 
 import com.hubspot.jinjava.objects.serialization.PyishSerializable;
-import dev.baml4j.lang.BamlProject;
 import dev.baml4j.types.BamlType;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -19,15 +18,14 @@ public final class RenderHelpers {
      * {@code client.name}/{@code client.provider}, {@code tags}.
      */
     public static final class Ctx implements PyishSerializable {
-        private final BamlProject project;
+        private final OutputFormatCache formats;
         private final BamlType returnType;
         private final Map<String, Object> client;
         private final Map<String, Object> tags;
-        private String defaultFormat;
 
-        public Ctx(BamlProject project, BamlType returnType, String clientName, String provider,
+        public Ctx(OutputFormatCache formats, BamlType returnType, String clientName, String provider,
                 String defaultRole, Map<String, String> tags) {
-            this.project = project;
+            this.formats = formats;
             this.returnType = returnType;
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("name", clientName);
@@ -52,14 +50,9 @@ public final class RenderHelpers {
                         + "e.g. ctx.output_format(prefix=\"Answer:\\n\")");
             }
             Map<String, Object> kwargs = BamlElResolver.keywords(args);
-            if (kwargs.isEmpty()) {
-                if (defaultFormat == null) {
-                    defaultFormat = OutputFormatRenderer.render(project, returnType, OutputFormatOptions.DEFAULT);
-                }
-                return defaultFormat;
-            }
             try {
-                return OutputFormatRenderer.render(project, returnType, OutputFormatOptions.parse(kwargs));
+                OutputFormatOptions options = kwargs.isEmpty() ? OutputFormatOptions.DEFAULT : OutputFormatOptions.parse(kwargs);
+                return formats.get(returnType, options);
             } catch (IllegalArgumentException e) {
                 throw new TemplateRuntimeError(e.getMessage());
             }

@@ -19,11 +19,10 @@ public final class RoleSplitter {
     }
 
     public static List<ChatMessage> split(String text, RenderState state, String defaultRole) {
-        Matcher m = RenderState.SENTINEL.matcher(text);
-        if (!m.find()) {
+        if (text.indexOf(RenderState.MARK) < 0) {
             return List.of(ChatMessage.text(defaultRole, text));
         }
-        m.reset();
+        Matcher m = RenderState.SENTINEL.matcher(text);
         List<ChatMessage> out = new ArrayList<>();
         String role = defaultRole;
         Map<String, Object> metadata = Map.of();
