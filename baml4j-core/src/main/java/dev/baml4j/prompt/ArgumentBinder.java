@@ -38,14 +38,19 @@ public final class ArgumentBinder {
     private ArgumentBinder() {
     }
 
-    /** @throws BamlInvalidArgumentException for a missing or wrongly typed argument */
+    /**
+     * Binds every parameter; an omitted optional parameter stays out of the result (templates see
+     * it as undefined, as in BAML), an explicit null becomes {@link BamlValue#nullValue()}.
+     *
+     * @throws BamlInvalidArgumentException for a missing or wrongly typed argument
+     */
     public static Map<String, BamlValue> bind(BamlProject project, FunctionDef fn, Map<String, ?> args) {
         Map<String, BamlValue> out = new LinkedHashMap<>();
         for (ParamDef p : fn.params()) {
             boolean present = args != null && args.containsKey(p.name());
             if (!present) {
                 if (isOptional(project, p.type())) {
-                    out.put(p.name(), BamlValue.nullValue());
+                    // left out, not null: BAML's templates see an omitted optional argument as undefined
                     continue;
                 }
                 throw new BamlInvalidArgumentException("Function " + fn.name() + ": missing argument '" + p.name()

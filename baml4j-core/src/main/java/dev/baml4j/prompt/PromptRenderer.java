@@ -71,8 +71,10 @@ public final class PromptRenderer {
                 ctx.defaultRole(), ctx.tags()));
         globals.put("_", new RenderHelpers.Roles(state));
         for (ParamDef p : fn.params()) {
-            BamlValue v = args.get(p.name());
-            globals.put(ReservedNames.encode(p.name()), JinjaValues.toJinja(v == null ? BamlValue.nullValue() : v, project));
+            // an argument left out (an omitted optional one) stays undefined, as in BAML
+            if (args.containsKey(p.name())) {
+                globals.put(ReservedNames.encode(p.name()), JinjaValues.toJinja(args.get(p.name()), project));
+            }
         }
         JinjaEnvironment.Result<String> result;
         try {

@@ -2,6 +2,7 @@ package dev.baml4j.prompt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baml4j.lang.BamlCompiler;
 import dev.baml4j.lang.BamlProject;
 import dev.baml4j.lang.ClientDef;
@@ -10,6 +11,8 @@ import dev.baml4j.lang.FunctionDef;
 import dev.baml4j.lang.SourceFile;
 import dev.baml4j.types.ConfigValue;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +43,46 @@ final class PromptCorpus {
     }
 
     static List<Case> cases() {
+        return read(readLines(FILE), null);
+    }
+
+    /**
+     * Extra cases answered by the official runtime (through {@code ask-baml prompt}) for functions
+     * of the corpus projects that the corpus itself does not call. They carry no sources: they run
+     * against all the corpus files together.
+     */
+    static List<Case> oracleCases() {
+        ObjectNode allFiles = JSON.createObjectNode();
+        for (Case c : cases()) {
+            c.json().path("baml").properties().forEach(e -> allFiles.set(e.getKey(), e.getValue()));
+        }
+        try (InputStream in = PromptCorpus.class.getResourceAsStream("/prompt-oracle-cases.jsonl")) {
+            if (in == null) {
+                throw new IllegalStateException("prompt-oracle-cases.jsonl is missing from the test classpath");
+            }
+            return read(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")), allFiles);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Case> read(List<String> lines, ObjectNode baml) {
         List<Case> out = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(FILE)) {
+            for (String line : lines) {
                 if (!line.isBlank()) {
-                    JsonNode c = JSON.readTree(line);
+                    ObjectNode c = (ObjectNode) JSON.readTree(line);
+                    if (baml != null) {
+                        c.set("baml", baml);
+                    }
                     out.add(new Case(c.path("id").asText(), c));
                 }
             }
