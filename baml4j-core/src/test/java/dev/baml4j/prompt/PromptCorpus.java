@@ -47,9 +47,10 @@ final class PromptCorpus {
     }
 
     /**
-     * Extra cases answered by the official runtime (through {@code ask-baml prompt}) for functions
-     * of the corpus projects that the corpus itself does not call. They carry no sources: they run
-     * against all the corpus files together.
+     * Extra cases answered by the official runtime 0.226.2 (through {@code ask-baml prompt}):
+     * functions of the corpus projects that the corpus itself does not call, which carry no sources
+     * and run against all the corpus files together, and a few with their own sources (filters,
+     * value printing, whitespace control, duplicate roles, media).
      */
     static List<Case> oracleCases() {
         ObjectNode allFiles = JSON.createObjectNode();
@@ -80,7 +81,7 @@ final class PromptCorpus {
             for (String line : lines) {
                 if (!line.isBlank()) {
                     ObjectNode c = (ObjectNode) JSON.readTree(line);
-                    if (baml != null) {
+                    if (baml != null && !c.has("baml")) {
                         c.set("baml", baml);
                     }
                     out.add(new Case(c.path("id").asText(), c));

@@ -47,6 +47,14 @@ public final class BamlElResolver extends ELResolver {
             context.setPropertyResolved(true);
             return c.containsKey(name) ? c.get(name) : Undefined.INSTANCE;
         }
+        if (base instanceof String str && (property instanceof Number || isInteger(name))) {
+            context.setPropertyResolved(true);
+            int i = Integer.parseInt(name);
+            if (i < 0) {
+                i += str.length();
+            }
+            return i >= 0 && i < str.length() ? String.valueOf(str.charAt(i)) : Undefined.INSTANCE;
+        }
         if (base instanceof String || base instanceof Number || base instanceof Boolean) {
             // minijinja: a scalar has no attributes, so reading one gives undefined
             context.setPropertyResolved(true);

@@ -32,7 +32,8 @@ public final class BamlFilters {
     }
 
     public static List<Filter> all() {
-        return List.of(new Round(), new Default(), new ToJson(), new Format(), new RegexMatch());
+        return List.of(new Round(), new Default(), new ToJson(), new Format(), new RegexMatch(),
+                new Extreme("max", 1), new Extreme("min", -1), new Sum());
     }
 
     /** A filter that reads its arguments as values rather than strings. */
@@ -142,6 +143,77 @@ public final class BamlFilters {
             } catch (PatternSyntaxException e) {
                 return false;
             }
+        }
+    }
+
+    /** {@code max} / {@code min} of a sequence; an empty one gives undefined (prints nothing). */
+    static final class Extreme extends ValueFilter {
+        private final String name;
+        private final int sign;
+
+        Extreme(String name, int sign) {
+            this.name = name;
+            this.sign = sign;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object best = null;
+            if (var instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    if (best == null || sign * compare(item, best) > 0) {
+                        best = item;
+                    }
+                }
+            }
+            return best == null ? Undefined.INSTANCE : best;
+        }
+
+        private static int compare(Object a, Object b) {
+            if (a instanceof Number x && b instanceof Number y) {
+                return Double.compare(x.doubleValue(), y.doubleValue());
+            }
+            return String.valueOf(a).compareTo(String.valueOf(b));
+        }
+    }
+
+    /** {@code sum}: an int while every item is an int, else a float; {@code attribute=} and {@code start=}. */
+    static final class Sum extends ValueFilter {
+        @Override
+        public String getName() {
+            return "sum";
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            Object attribute = kwargs.get("attribute");
+            Object start = kwargs.getOrDefault("start", 0L);
+            long longSum = 0;
+            double doubleSum = 0;
+            boolean integral = true;
+            List<Object> values = new java.util.ArrayList<>();
+            values.add(start);
+            if (var instanceof Iterable<?> items) {
+                for (Object item : items) {
+                    values.add(attribute == null ? item : interpreter.resolveProperty(item, String.valueOf(attribute)));
+                }
+            }
+            for (Object v : values) {
+                if (!(v instanceof Number n)) {
+                    throw new TemplateRuntimeError("sum expects numbers, got " + BamlInterpreter.display(v));
+                }
+                if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) {
+                    integral = false;
+                }
+                longSum += n.longValue();
+                doubleSum += n.doubleValue();
+            }
+            return integral ? (Object) longSum : (Object) doubleSum;
         }
     }
 
