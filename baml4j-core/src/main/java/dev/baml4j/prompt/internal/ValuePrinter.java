@@ -172,9 +172,10 @@ public final class ValuePrinter {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
+                case '\0' -> sb.append("\\0");
                 default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format("\\u{%x}", (int) ch));
+                    if (escapedByRustDebug(ch)) {
+                        sb.append("\\u{").append(Integer.toHexString(ch)).append('}');
                     } else {
                         sb.append(ch);
                     }
@@ -182,6 +183,20 @@ public final class ValuePrinter {
             }
         }
         sb.append('"');
+    }
+
+    /** Rust's {@code Debug} for strings escapes control, format and separator characters as {@code \\u{..}}. */
+    private static boolean escapedByRustDebug(char ch) {
+        if (ch < 0x20 || ch == 0x7f) {
+            return true;
+        }
+        if (ch < 0x80 || Character.isSurrogate(ch)) {
+            return false;
+        }
+        int type = Character.getType(ch);
+        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SPACE_SEPARATOR
+                || type == Character.UNASSIGNED || type == Character.PRIVATE_USE;
     }
 
     /**
@@ -196,7 +211,7 @@ public final class ValuePrinter {
             return d > 0 ? "inf" : "-inf";
         }
         if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
+            return "0.0";
         }
         String plain = new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
         if (plain.indexOf('.') < 0) {
