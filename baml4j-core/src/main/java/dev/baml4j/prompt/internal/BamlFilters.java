@@ -93,7 +93,10 @@ public final class BamlFilters {
         }
     }
 
-    /** {@code tojson}: minified JSON, class fields by real name, enum values as {@code {}} (observed). */
+    /**
+     * {@code tojson}: minified JSON, class fields by real name, enum values as {@code {}} (observed),
+     * and {@code < > & '} escaped as {@code \\u003c}... so the output is safe inside HTML, as minijinja.
+     */
     static final class ToJson extends ValueFilter {
         @Override
         public String getName() {
@@ -102,7 +105,22 @@ public final class BamlFilters {
 
         @Override
         public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
-            return writeJson(toJson(var, false));
+            return htmlSafe(writeJson(toJson(var, false)));
+        }
+
+        private static String htmlSafe(String json) {
+            StringBuilder sb = new StringBuilder(json.length());
+            for (int i = 0; i < json.length(); i++) {
+                char c = json.charAt(i);
+                switch (c) {
+                    case '<' -> sb.append("\\u003c");
+                    case '>' -> sb.append("\\u003e");
+                    case '&' -> sb.append("\\u0026");
+                    case '\'' -> sb.append("\\u0027");
+                    default -> sb.append(c);
+                }
+            }
+            return sb.toString();
         }
     }
 
