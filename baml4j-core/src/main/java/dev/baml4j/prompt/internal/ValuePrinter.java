@@ -49,14 +49,18 @@ public final class ValuePrinter {
             return sb.toString();
         }
         StringBuilder sb = new StringBuilder();
-        appendInline(sb, value);
+        appendInline(sb, value, "null");
         return sb.toString();
     }
 
-    /** The inline (debug) form used inside lists and maps: strings are quoted. */
-    private void appendInline(StringBuilder sb, Object value) {
+    /**
+     * The inline (debug) form used inside lists and maps: strings are quoted. A null prints as
+     * {@code nullWord}: BAML shows {@code null} in argument lists but minijinja's {@code none} in
+     * maps and in lists the template built (observed).
+     */
+    private void appendInline(StringBuilder sb, Object value, String nullWord) {
         if (value == null) {
-            sb.append("null");
+            sb.append(nullWord);
         } else if (value instanceof Undefined) {
             sb.append("undefined");
         } else if (value instanceof String || value instanceof SafeString) {
@@ -80,16 +84,17 @@ public final class ValuePrinter {
                     sb.append(", ");
                 }
                 first = false;
-                appendInline(sb, e.getKey() == null ? null : e.getKey().toString());
+                appendInline(sb, e.getKey() == null ? null : e.getKey().toString(), "none");
                 sb.append(": ");
-                appendInline(sb, e.getValue());
+                appendInline(sb, e.getValue(), "none");
             }
             sb.append('}');
         } else if (value instanceof Collection<?> c) {
             sb.append('[');
+            String itemNull = c instanceof JinjaValues.ListView ? "null" : "none";
             Iterator<?> it = c.iterator();
             while (it.hasNext()) {
-                appendInline(sb, it.next());
+                appendInline(sb, it.next(), itemNull);
                 if (it.hasNext()) {
                     sb.append(", ");
                 }
@@ -151,7 +156,7 @@ public final class ValuePrinter {
             indent(sb, depth);
             sb.append(']');
         } else {
-            appendInline(sb, value);
+            appendInline(sb, value, "null");
         }
     }
 
