@@ -37,7 +37,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleWithWebIdentityCred
  */
 public final class CredentialResolver {
 
+    /** Providers that fetch (STS, SSO, IMDS, ...) are kept per source, so their caches survive across calls. */
+    private static final Map<Object, AwsCredentialsProvider> PROVIDERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private CredentialResolver() {
+    }
+
+    private static AwsCredentialsProvider cached(Object key, java.util.function.Supplier<AwsCredentialsProvider> build) {
+        return PROVIDERS.computeIfAbsent(key, k -> build.get());
     }
 
     public static CredentialSource resolve(BedrockOptions o, Map<String, String> env, String region) {
@@ -72,27 +79,31 @@ public final class CredentialResolver {
         String roleArn = nonEmpty(env.get("AWS_ROLE_ARN"));
         if (tokenFile != null && roleArn != null) {
             String session = Optional.ofNullable(nonEmpty(env.get("AWS_ROLE_SESSION_NAME"))).orElse("baml4j-" + UUID.randomUUID());
-            StsClient sts = sts(env, region, AnonymousCredentialsProvider.create());
-            AwsCredentialsProvider p = StsAssumeRoleWithWebIdentityCredentialsProvider.builder().stsClient(sts)
-                    .refreshRequest(() -> webIdentityRequest(tokenFile, roleArn, session)).build();
-            return new CredentialSource("web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role " + roleArn + ")",
-                    List.of("web-identity", tokenFile, roleArn, String.valueOf(stsEndpoint(env))), p, false);
+            Object key = List.of("web-identity", tokenFile, roleArn, String.valueOf(stsEndpoint(env)), String.valueOf(region));
+            AwsCredentialsProvider p = cached(key, () -> StsAssumeRoleWithWebIdentityCredentialsProvider.builder()
+                    .stsClient(sts(env, region, AnonymousCredentialsProvider.create()))
+                    .refreshRequest(() -> webIdentityRequest(tokenFile, roleArn, session)).build());
+            return new CredentialSource("web identity (AWS_WEB_IDENTITY_TOKEN_FILE, role " + roleArn + ")", key, p, false);
         }
         String fullUri = nonEmpty(env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI"));
         String relUri = nonEmpty(env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"));
         if (fullUri != null || relUri != null) {
-            AwsCredentialsProvider p = ContainerCredentialsProvider.builder()
-                    .endpoint(fullUri != null ? fullUri : "http://169.254.170.2" + relUri).build();
-            return new CredentialSource("container credentials", List.of("container", String.valueOf(fullUri),
-                    String.valueOf(relUri)), p, false);
+            Object key = List.of("container", String.valueOf(fullUri), String.valueOf(relUri));
+            AwsCredentialsProvider p = cached(key, () -> ContainerCredentialsProvider.builder()
+                    .endpoint(fullUri != null ? fullUri : "http://169.254.170.2" + relUri).build());
+            return new CredentialSource("container credentials", key, p, false);
         }
         if (!"true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))) {
-            InstanceProfileCredentialsProvider.Builder b = InstanceProfileCredentialsProvider.builder();
             String endpoint = nonEmpty(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
-            if (endpoint != null) {
-                b.endpoint(endpoint);
-            }
-            return new CredentialSource("instance metadata (IMDSv2)", List.of("imds", String.valueOf(endpoint)), b.build(), false);
+            Object key = List.of("imds", String.valueOf(endpoint));
+            AwsCredentialsProvider p = cached(key, () -> {
+                InstanceProfileCredentialsProvider.Builder b = InstanceProfileCredentialsProvider.builder();
+                if (endpoint != null) {
+                    b.endpoint(endpoint);
+                }
+                return b.build();
+            });
+            return new CredentialSource("instance metadata (IMDSv2)", key, p, false);
         }
         String message = "no AWS credentials found for client `" + o.clientName() + "`: no access_key_id option, "
                 + "no AWS_ACCESS_KEY_ID, no profile in " + files + ", no web identity or container credentials, "
@@ -131,17 +142,19 @@ public final class CredentialResolver {
             CredentialSource parent = profile(source.get(), files, env, region, "source_profile of " + name);
             String session = profile.get().property("role_session_name").orElse("baml4j-" + UUID.randomUUID());
             Optional<String> externalId = profile.get().property("external_id");
-            StsClient sts = sts(env, region, parent.provider());
-            AwsCredentialsProvider p = StsAssumeRoleCredentialsProvider.builder().stsClient(sts).refreshRequest(r -> {
-                r.roleArn(roleArn.get()).roleSessionName(session);
-                externalId.ifPresent(r::externalId);
-                profile.get().property("duration_seconds").map(Integer::valueOf).ifPresent(r::durationSeconds);
-            }).build();
-            return new CredentialSource("profile " + name + " (assume role " + roleArn.get() + ")",
-                    List.of("assume-role", name, files, parent.key(), String.valueOf(stsEndpoint(env))), p, true);
+            Object key = List.of("assume-role", name, files, parent.key(), String.valueOf(stsEndpoint(env)), String.valueOf(region));
+            AwsCredentialsProvider p = cached(key, () -> StsAssumeRoleCredentialsProvider.builder()
+                    .stsClient(sts(env, region, parent.provider())).refreshRequest(r -> {
+                        r.roleArn(roleArn.get()).roleSessionName(session);
+                        externalId.ifPresent(r::externalId);
+                        profile.get().property("duration_seconds").map(Integer::valueOf).ifPresent(r::durationSeconds);
+                    }).build());
+            return new CredentialSource("profile " + name + " (assume role " + roleArn.get() + ")", key, p, true);
         }
-        AwsCredentialsProvider p = ProfileCredentialsProvider.builder().profileFile(files::load).profileName(name).build();
-        return new CredentialSource("profile " + name + " from " + files, List.of("profile", name, files), p, true);
+        Object key = List.of("profile", name, files);
+        AwsCredentialsProvider p = cached(key, () -> ProfileCredentialsProvider.builder().profileFile(files.load())
+                .profileName(name).build());
+        return new CredentialSource("profile " + name + " from " + files, key, p, true);
     }
 
     private static software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest webIdentityRequest(

@@ -1,0 +1,55 @@
+package dev.baml4j.bedrock;
+
+import dev.baml4j.BamlConfigException;
+import dev.baml4j.bedrock.internal.BedrockLlmClient;
+import dev.baml4j.bedrock.internal.BedrockOptions;
+import dev.baml4j.bedrock.internal.ConnectionResolver;
+import dev.baml4j.bedrock.internal.CredentialResolver;
+import dev.baml4j.bedrock.internal.CredentialSource;
+import dev.baml4j.bedrock.internal.OptionsReader;
+import dev.baml4j.bedrock.internal.SdkClients;
+import dev.baml4j.lang.ClientDef;
+import dev.baml4j.lang.Diagnostic;
+import dev.baml4j.provider.ClientContext;
+import dev.baml4j.provider.LlmClient;
+import dev.baml4j.provider.LlmProvider;
+import java.util.List;
+
+/**
+ * BAML's {@code aws-bedrock} provider on the AWS SDK for Java v2: Converse and ConverseStream,
+ * the documented credential, region and endpoint rules, and one shared SDK client per resolved
+ * connection. Found through {@link java.util.ServiceLoader}.
+ *
+ * <pre>{@code
+ * client<llm> Claude {
+ *   provider aws-bedrock
+ *   options { model "anthropic.claude-3-haiku-20240307-v1:0" region "us-east-1" }
+ * }
+ * }</pre>
+ */
+public final class AwsBedrockProvider implements LlmProvider {
+
+    @Override
+    public String name() {
+        return "aws-bedrock";
+    }
+
+    @Override
+    public List<Diagnostic> validate(ClientDef client) {
+        return OptionsReader.validate(client);
+    }
+
+    @Override
+    public LlmClient create(ClientDef client, ClientContext context) {
+        OptionsReader.Result result = OptionsReader.read(client, context.env());
+        if (result.options() == null) {
+            throw new BamlConfigException(result.diagnostics());
+        }
+        BedrockOptions options = result.options();
+        ConnectionResolver.Connection connection = ConnectionResolver.resolve(options, context.env());
+        CredentialSource credentials = CredentialResolver.resolve(options, context.env(), connection.region());
+        var sdk = SdkClients.get(connection, credentials, context.retriesOwnedByPolicy(),
+                options.http().connectTimeoutMs(), context.env());
+        return new BedrockLlmClient(options, connection, credentials, sdk);
+    }
+}
