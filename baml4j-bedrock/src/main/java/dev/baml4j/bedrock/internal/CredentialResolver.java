@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -89,8 +88,7 @@ public final class CredentialResolver {
         String relUri = nonEmpty(env.get("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"));
         if (fullUri != null || relUri != null) {
             Object key = List.of("container", String.valueOf(fullUri), String.valueOf(relUri));
-            AwsCredentialsProvider p = cached(key, () -> ContainerCredentialsProvider.builder()
-                    .endpoint(fullUri != null ? fullUri : "http://169.254.170.2" + relUri).build());
+            AwsCredentialsProvider p = cached(key, () -> new ContainerCredentials(env));
             return new CredentialSource("container credentials", key, p, false);
         }
         if (!"true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))) {
