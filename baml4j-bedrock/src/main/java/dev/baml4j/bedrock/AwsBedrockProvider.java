@@ -14,6 +14,8 @@ import dev.baml4j.provider.ClientContext;
 import dev.baml4j.provider.LlmClient;
 import dev.baml4j.provider.LlmProvider;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * BAML's {@code aws-bedrock} provider on the AWS SDK for Java v2: Converse and ConverseStream,
@@ -29,6 +31,10 @@ import java.util.List;
  */
 public final class AwsBedrockProvider implements LlmProvider {
 
+    /** Built clients by (client, env, retry ownership): a runtime may call {@link #create} per call. */
+    private static final Map<List<Object>, LlmClient> CLIENTS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
+
     @Override
     public String name() {
         return "aws-bedrock";
@@ -41,6 +47,20 @@ public final class AwsBedrockProvider implements LlmProvider {
 
     @Override
     public LlmClient create(ClientDef client, ClientContext context) {
+        List<Object> key = List.of(client, context.env(), context.retriesOwnedByPolicy());
+        LlmClient cached = CLIENTS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        LlmClient built = build(client, context);
+        if (CLIENTS.size() >= MAX_CACHED) {
+            CLIENTS.clear();
+        }
+        CLIENTS.put(key, built);
+        return built;
+    }
+
+    private static LlmClient build(ClientDef client, ClientContext context) {
         OptionsReader.Result result = OptionsReader.read(client, context.env());
         if (result.options() == null) {
             throw new BamlConfigException(result.diagnostics());
