@@ -6,7 +6,10 @@ import dev.baml4j.types.SourceSpan;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
-import software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 
 /**
  * Region and endpoint, in the documented order. Region: {@code region} option →
@@ -91,13 +94,29 @@ public final class ConnectionResolver {
         }
     }
 
+    /**
+     * The instance's region from IMDSv2 (token, then {@code placement/region}), at the endpoint the
+     * env map names. Short timeouts: off EC2 there is nobody to answer.
+     */
     private static String imdsRegion(Map<String, String> env) {
         if ("true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))) {
             return null;
         }
+        String base = nonEmpty(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
+        base = base == null ? "http://169.254.169.254" : base.replaceAll("/+$", "");
         try {
-            return new InstanceProfileRegionProvider().getRegion().id();
-        } catch (RuntimeException e) {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            String token = http.send(HttpRequest.newBuilder(URI.create(base + "/latest/api/token"))
+                    .timeout(Duration.ofSeconds(1)).header("X-aws-ec2-metadata-token-ttl-seconds", "300")
+                    .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/latest/meta-data/placement/region"))
+                    .timeout(Duration.ofSeconds(1)).header("X-aws-ec2-metadata-token", token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && !r.body().isBlank() ? r.body().trim() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }
