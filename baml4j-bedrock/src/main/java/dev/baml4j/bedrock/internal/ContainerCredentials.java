@@ -48,6 +48,20 @@ final class ContainerCredentials implements AwsCredentialsProvider {
         return cache.get();
     }
 
+    /** The credentials JSON both the container endpoint and IMDS serve, cached until shortly before expiry. */
+    static RefreshResult<AwsCredentials> parse(String body, String providerName) throws IOException {
+        JsonNode n = JSON.readTree(body);
+        Instant expiry = n.hasNonNull("Expiration") ? Instant.parse(n.get("Expiration").asText()) : null;
+        AwsSessionCredentials c = AwsSessionCredentials.builder().accessKeyId(n.path("AccessKeyId").asText())
+                .secretAccessKey(n.path("SecretAccessKey").asText()).sessionToken(n.path("Token").asText())
+                .expirationTime(expiry).providerName(providerName).build();
+        RefreshResult.Builder<AwsCredentials> b = RefreshResult.builder((AwsCredentials) c);
+        if (expiry != null) {
+            b.staleTime(expiry.minus(Duration.ofMinutes(1))).prefetchTime(expiry.minus(Duration.ofMinutes(5)));
+        }
+        return b.build();
+    }
+
     private RefreshResult<AwsCredentials> fetch() {
         try {
             HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET();
@@ -59,16 +73,7 @@ final class ContainerCredentials implements AwsCredentialsProvider {
             if (r.statusCode() != 200) {
                 throw SdkClientException.create("container credentials endpoint " + uri + " answered HTTP " + r.statusCode());
             }
-            JsonNode n = JSON.readTree(r.body());
-            Instant expiry = n.hasNonNull("Expiration") ? Instant.parse(n.get("Expiration").asText()) : null;
-            AwsSessionCredentials c = AwsSessionCredentials.builder().accessKeyId(n.path("AccessKeyId").asText())
-                    .secretAccessKey(n.path("SecretAccessKey").asText()).sessionToken(n.path("Token").asText())
-                    .expirationTime(expiry).providerName("ContainerCredentials").build();
-            RefreshResult.Builder<AwsCredentials> b = RefreshResult.builder((AwsCredentials) c);
-            if (expiry != null) {
-                b.staleTime(expiry.minus(Duration.ofMinutes(1))).prefetchTime(expiry.minus(Duration.ofMinutes(5)));
-            }
-            return b.build();
+            return parse(r.body(), "ContainerCredentials");
         } catch (IOException e) {
             throw SdkClientException.create("cannot fetch container credentials from " + uri + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -14,7 +14,6 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -94,13 +93,7 @@ public final class CredentialResolver {
         if (!"true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))) {
             String endpoint = nonEmpty(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
             Object key = List.of("imds", String.valueOf(endpoint));
-            AwsCredentialsProvider p = cached(key, () -> {
-                InstanceProfileCredentialsProvider.Builder b = InstanceProfileCredentialsProvider.builder();
-                if (endpoint != null) {
-                    b.endpoint(endpoint);
-                }
-                return b.build();
-            });
+            AwsCredentialsProvider p = cached(key, () -> new InstanceMetadataCredentials(env));
             return new CredentialSource("instance metadata (IMDSv2)", key, p, false);
         }
         String message = "no AWS credentials found for client `" + o.clientName() + "`: no access_key_id option, "
