@@ -6,12 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.scheme.AuthSchemeOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -29,6 +32,23 @@ public final class SdkClients {
 
     private static final Map<Key, BedrockRuntimeAsyncClient> CLIENTS = new ConcurrentHashMap<>();
     private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * One set of event-loop threads for every SDK client, so many endpoints or credential sources
+     * do not each bring their own threads. Daemon threads: an idle pool never keeps the JVM alive.
+     */
+    private static final SdkEventLoopGroup EVENT_LOOPS = SdkEventLoopGroup.builder()
+            .numberOfThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+            .threadFactory(new ThreadFactory() {
+                private final AtomicInteger n = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable r) {
+                    Thread t = new Thread(r, "baml4j-bedrock-io-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }
+            }).build();
 
     private SdkClients() {
     }
@@ -51,7 +71,8 @@ public final class SdkClients {
                         : Duration.ofMillis(connectTimeoutMs))
                 // Long generations may pause between bytes; stream stalls are policed by our own idle timeout.
                 .readTimeout(Duration.ZERO).writeTimeout(Duration.ofSeconds(60)).maxConcurrency(1000)
-                .tcpKeepAlive(true);
+                .tcpKeepAlive(true)
+                .eventLoopGroup(EVENT_LOOPS);
         if (c.endpoint().getScheme().equals("http")) {
             // Over cleartext the SDK would speak h2c prior knowledge; plain-http endpoints are local tools.
             http.protocol(Protocol.HTTP1_1);
