@@ -60,15 +60,21 @@ public final class BedrockLlmClient implements LlmClient {
 
     @Override
     public CompletableFuture<LlmResponse> call(RenderedPrompt prompt) {
-        ConverseRequest request;
-        try {
-            request = ConverseRequestFactory.converse(ConverseRequestFactory.parts(prompt, options));
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(ErrorMapper.map(name(), e));
-        }
-        WireCapture.Sink sink = new WireCapture.Sink(false);
-        request = request.toBuilder().overrideConfiguration(override(sink, options.http().requestTimeoutMs())).build();
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();
+        ConverseRequestFactory.partsAsync(prompt, options).whenComplete((parts, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(ErrorMapper.map(name(), failure));
+            } else {
+                send(ConverseRequestFactory.converse(parts), result);
+            }
+        });
+        return result;
+    }
+
+    private void send(ConverseRequest converse, CompletableFuture<LlmResponse> result) {
+        WireCapture.Sink sink = new WireCapture.Sink(false);
+        ConverseRequest request = converse.toBuilder()
+                .overrideConfiguration(override(sink, options.http().requestTimeoutMs())).build();
         sdk.converse(request).whenComplete((response, error) -> {
             if (error != null) {
                 result.completeExceptionally(ErrorMapper.map(name(), error));
@@ -86,7 +92,6 @@ public final class BedrockLlmClient implements LlmClient {
                 result.completeExceptionally(ErrorMapper.map(name(), e));
             }
         });
-        return result;
     }
 
     static AwsRequestOverrideConfiguration override(WireCapture.Sink sink, Long timeoutMs) {

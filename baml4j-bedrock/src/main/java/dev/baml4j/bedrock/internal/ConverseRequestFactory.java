@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.core.SdkNumber;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
@@ -36,7 +39,28 @@ public final class ConverseRequestFactory {
             InferenceConfiguration inferenceConfig, Document additionalFields) {
     }
 
+    /** Media downloads block; they run here, never on the caller's thread or an SDK event loop. */
+    private static final ExecutorService DOWNLOADS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "baml4j-bedrock-media");
+        t.setDaemon(true);
+        return t;
+    });
+
     private ConverseRequestFactory() {
+    }
+
+    /** {@link #parts}, off the caller's thread when media must be downloaded first. */
+    public static CompletableFuture<Parts> partsAsync(RenderedPrompt prompt, BedrockOptions options) {
+        boolean downloads = prompt.messages().stream().flatMap(m -> m.parts().stream())
+                .anyMatch(p -> p instanceof ChatPart.Media media && MediaMapper.needsDownload(media.media(), options));
+        if (!downloads) {
+            try {
+                return CompletableFuture.completedFuture(parts(prompt, options));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
+        return CompletableFuture.supplyAsync(() -> parts(prompt, options), DOWNLOADS);
     }
 
     public static Parts parts(RenderedPrompt prompt, BedrockOptions options) {

@@ -59,27 +59,30 @@ final class ConverseStreamCall implements StreamHandle {
     static StreamHandle start(BedrockLlmClient client, BedrockRuntimeAsyncClient sdk, RenderedPrompt prompt,
             StreamListener listener) {
         ConverseStreamCall call = new ConverseStreamCall(client, listener);
-        ConverseStreamRequest request;
-        try {
-            request = ConverseRequestFactory.converseStream(ConverseRequestFactory.parts(prompt, client.options()));
-        } catch (RuntimeException e) {
-            call.fail(ErrorMapper.map(client.name(), e));
-            return call;
-        }
-        request = request.toBuilder().overrideConfiguration(BedrockLlmClient.override(call.sink, null)).build();
-        call.arm(client.options().http().timeToFirstTokenTimeoutMs(), "time_to_first_token_timeout_ms");
-        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
-                .onEventStream(publisher -> publisher.subscribe(call.new Events()))
-                .build();
-        call.sdkFuture = sdk.converseStream(request, handler);
-        call.sdkFuture.whenComplete((v, e) -> {
-            if (e != null) {
-                call.fail(ErrorMapper.map(client.name(), e));
-            } else {
-                call.succeed();
+        ConverseRequestFactory.partsAsync(prompt, client.options()).whenComplete((parts, failure) -> {
+            if (failure != null) {
+                call.fail(ErrorMapper.map(client.name(), failure));
+            } else if (!call.finished.get()) {
+                call.send(sdk, ConverseRequestFactory.converseStream(parts));
             }
         });
         return call;
+    }
+
+    private void send(BedrockRuntimeAsyncClient sdk, ConverseStreamRequest converse) {
+        ConverseStreamRequest request = converse.toBuilder().overrideConfiguration(BedrockLlmClient.override(sink, null)).build();
+        arm(client.options().http().timeToFirstTokenTimeoutMs(), "time_to_first_token_timeout_ms");
+        ConverseStreamResponseHandler handler = ConverseStreamResponseHandler.builder()
+                .onEventStream(publisher -> publisher.subscribe(new Events()))
+                .build();
+        sdkFuture = sdk.converseStream(request, handler);
+        sdkFuture.whenComplete((v, e) -> {
+            if (e != null) {
+                fail(ErrorMapper.map(client.name(), e));
+            } else {
+                succeed();
+            }
+        });
     }
 
     private final class Events implements Subscriber<ConverseStreamOutput> {

@@ -41,6 +41,16 @@ final class MediaMapper {
         this.options = options;
     }
 
+    /** Whether turning this media into a block means fetching a URL (http(s) under a base64 mode). */
+    static boolean needsDownload(MediaValue media, BedrockOptions options) {
+        if (media.source() != MediaValue.MediaSource.URL || media.kind() == BamlType.MediaKind.AUDIO) {
+            return false;
+        }
+        String url = media.data();
+        return !url.startsWith("s3://") && !url.startsWith("data:")
+                && !options.mediaMode(media.kind().keyword()).startsWith("send_url");
+    }
+
     ContentBlock toBlock(MediaValue media) {
         if (media.kind() == BamlType.MediaKind.AUDIO) {
             throw fail("Bedrock Converse does not accept audio input", "send a transcript as text instead");

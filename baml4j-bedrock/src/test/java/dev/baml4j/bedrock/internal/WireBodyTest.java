@@ -161,4 +161,40 @@ class WireBodyTest {
         assertThatThrownBy(() -> body(client(Map.of()), audio)).isInstanceOf(BamlClientException.class)
                 .hasMessageContaining("audio");
     }
+
+    @Test
+    void downloadsHttpMediaUnderSendBase64AndRefusesAudioBeforeDownloading() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        java.util.concurrent.atomic.AtomicInteger hits = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", ex -> {
+            hits.incrementAndGet();
+            ex.getResponseHeaders().add("Content-Type", "image/png");
+            ex.sendResponseHeaders(200, png.length);
+            ex.getResponseBody().write(png);
+            ex.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            ChatMessage image = new ChatMessage("user", List.of(new ChatPart.Media(new BamlValue.MediaValue(
+                    BamlType.MediaKind.IMAGE, BamlValue.MediaValue.MediaSource.URL, base + "/cat.png", null))), Map.of());
+            JsonNode block = body(client(Map.of()), image).get("messages").get(0).get("content").get(0).get("image");
+            assertThat(block.get("format").asText()).isEqualTo("png");
+            assertThat(block.get("source").get("bytes").asText()).isEqualTo(java.util.Base64.getEncoder().encodeToString(png));
+            assertThat(hits.get()).isEqualTo(1);
+            ChatMessage audio = new ChatMessage("user", List.of(new ChatPart.Media(new BamlValue.MediaValue(
+                    BamlType.MediaKind.AUDIO, BamlValue.MediaValue.MediaSource.URL, base + "/a.mp3", null))), Map.of());
+            Throwable t = client(Map.of()).call(new RenderedPrompt(List.of(audio))).handle((r, e) -> e).join();
+            assertThat(t).isInstanceOf(BamlClientException.class).hasMessageContaining("audio");
+            assertThat(hits.get()).isEqualTo(1);
+            ChatMessage http = new ChatMessage("user", List.of(new ChatPart.Media(new BamlValue.MediaValue(
+                    BamlType.MediaKind.IMAGE, BamlValue.MediaValue.MediaSource.URL, base + "/cat.png", "image/png"))), Map.of());
+            assertThatThrownBy(() -> body(client(Map.of("media_url_handler", Map.of("image", "send_url"))), http))
+                    .hasMessageContaining("s3://");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
