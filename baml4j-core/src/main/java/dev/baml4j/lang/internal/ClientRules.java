@@ -1,0 +1,237 @@
+package dev.baml4j.lang.internal;
+
+import dev.baml4j.lang.ClientDef;
+import dev.baml4j.lang.ClientValidator;
+import dev.baml4j.lang.Diagnostic;
+import dev.baml4j.lang.RetryPolicyDef;
+import dev.baml4j.types.ConfigValue;
+import dev.baml4j.types.SourceSpan;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks clients and retry policies: the provider exists, the retry policy exists, strategies
+ * name existing clients, and the installed provider accepts the options.
+ */
+final class ClientRules {
+
+    /** Every provider name BAML knows, for "did you mean" when a provider is misspelt. */
+    static final List<String> BAML_PROVIDERS = List.of("aws-bedrock", "fallback", "anthropic", "openai",
+            "openai-generic", "azure-openai", "openai-responses", "ollama", "openrouter", "google-ai", "vertex-ai",
+            "round-robin");
+
+    private final List<Diagnostic> diagnostics;
+    private final ClientValidator validator;
+
+    ClientRules(List<Diagnostic> diagnostics, ClientValidator validator) {
+        this.diagnostics = diagnostics;
+        this.validator = validator;
+    }
+
+    static boolean isStrategy(String provider) {
+        return provider.equals("fallback") || provider.equals("round-robin") || provider.equals("baml-fallback")
+                || provider.equals("baml-round-robin");
+    }
+
+    ClientDef client(Ast.ClientDecl c, Set<String> retryPolicies) {
+        String what = "client `" + c.name() + "`";
+        if (c.provider() == null) {
+            diagnostics.add(Diagnostic.error(c.nameSpan(), what + " has no provider",
+                    "add a line `provider aws-bedrock` (or another provider)"));
+            return null;
+        }
+        if (!(c.provider() instanceof ConfigValue.StringLit p)) {
+            diagnostics.add(Diagnostic.error(c.provider().span(), "the provider of " + what + " must be a name, not "
+                    + c.provider().describe(), "write `provider aws-bedrock`"));
+            return null;
+        }
+        String provider = p.value();
+        boolean known = checkProvider(provider, p.span(), what);
+        String retry = null;
+        if (c.retryPolicy() != null) {
+            if (c.retryPolicy() instanceof ConfigValue.StringLit r) {
+                retry = r.value();
+                if (!retryPolicies.contains(retry)) {
+                    String suggestion = Suggestions.closest(retry, retryPolicies);
+                    diagnostics.add(Diagnostic.error(r.span(), "unknown retry_policy `" + retry + "` in " + what,
+                            suggestion != null ? "did you mean `" + suggestion + "`?"
+                                    : "declare it with `retry_policy " + retry + " { max_retries 3 }`"));
+                }
+            } else {
+                diagnostics.add(Diagnostic.error(c.retryPolicy().span(), "the retry_policy of " + what
+                        + " must be a name, not " + c.retryPolicy().describe(), "write `retry_policy MyPolicy`"));
+            }
+        }
+        return known ? new ClientDef(c.name(), provider, p.span(), retry, c.options(), c.nameSpan()) : null;
+    }
+
+    /** Reports an unknown provider; true when it is known. */
+    private boolean checkProvider(String provider, SourceSpan span, String what) {
+        if (isStrategy(provider) || validator.knowsProvider(provider)) {
+            return true;
+        }
+        List<String> candidates = new ArrayList<>();
+        for (String name : BAML_PROVIDERS) {
+            if (isStrategy(name) || validator.knowsProvider(name)) {
+                candidates.add(name);
+            }
+        }
+        List<String> close = Suggestions.close(provider, candidates, 3);
+        String hint = close.isEmpty() ? "installed providers: " + String.join(", ", candidates)
+                : "did you mean " + String.join(" or ", close.stream().map(n -> "`" + n + "`").toList()) + "?";
+        diagnostics.add(Diagnostic.error(span, "unknown provider `" + provider + "` in " + what, hint));
+        return false;
+    }
+
+    /** {@code client "aws-bedrock/model-id"}: a client named by the shorthand, with {@code model} set. */
+    ClientDef shorthand(String name, SourceSpan span) {
+        int slash = name.indexOf('/');
+        String provider = name.substring(0, slash);
+        String model = name.substring(slash + 1);
+        if (provider.isEmpty() || model.isEmpty()) {
+            diagnostics.add(Diagnostic.error(span, "client shorthand `" + name + "` needs a provider and a model",
+                    "write `client \"aws-bedrock/anthropic.claude-3-haiku-20240307-v1:0\"`"));
+            return null;
+        }
+        if (!checkProvider(provider, span, "client `" + name + "`") || isStrategy(provider)) {
+            return null;
+        }
+        var options = new ConfigValue.MapLit(List.of(new ConfigValue.Entry("model", span,
+                new ConfigValue.StringLit(model, ConfigValue.StringStyle.QUOTED, span))), span);
+        return new ClientDef(name, provider, span, null, options, span);
+    }
+
+    /** Runs the provider's own option checks on a model client. */
+    void validateOptions(ClientDef client) {
+        if (!client.isStrategy()) {
+            diagnostics.addAll(validator.validate(client));
+        }
+    }
+
+    /** {@code fallback} and {@code round-robin} clients must list existing clients in {@code strategy}. */
+    void checkStrategies(Collection<Ast.ClientDecl> decls, Map<String, ClientDef> clients) {
+        for (Ast.ClientDecl decl : decls) {
+            ClientDef c = clients.get(decl.name());
+            if (c == null || !c.isStrategy()) {
+                continue;
+            }
+            String what = "client `" + c.name() + "`";
+            var strategy = c.options().entry("strategy");
+            if (strategy.isEmpty()) {
+                diagnostics.add(Diagnostic.error(c.providerSpan(), what + " (" + c.provider()
+                        + ") has no `strategy` option", "add `options { strategy [ClientA, ClientB] }`"));
+                continue;
+            }
+            ConfigValue list = strategy.get().value();
+            if (!(list instanceof ConfigValue.ArrayLit a) || a.items().isEmpty()) {
+                diagnostics.add(Diagnostic.error(list.span(), "`strategy` of " + what
+                        + " must be a non-empty list of client names", "write `strategy [ClientA, ClientB]`"));
+                continue;
+            }
+            for (ConfigValue item : a.items()) {
+                if (!(item instanceof ConfigValue.StringLit s)) {
+                    diagnostics.add(Diagnostic.error(item.span(), "`strategy` of " + what + " lists client names, not "
+                            + item.describe(), null));
+                    continue;
+                }
+                if (s.value().equals(c.name())) {
+                    diagnostics.add(Diagnostic.error(s.span(), what + " lists itself in its `strategy`",
+                            "list other clients"));
+                } else if (s.value().contains("/")) {
+                    clients.computeIfAbsent(s.value(), n -> shorthand(n, s.span()));
+                } else if (!clients.containsKey(s.value())) {
+                    String suggestion = Suggestions.closest(s.value(), clients.keySet());
+                    diagnostics.add(Diagnostic.error(s.span(), "unknown client `" + s.value() + "` in the `strategy`"
+                            + " of " + what, suggestion != null ? "did you mean `" + suggestion + "`?" : null));
+                }
+            }
+            if (c.provider().endsWith("round-robin")) {
+                checkStart(c, a.items().size());
+            }
+        }
+    }
+
+    private void checkStart(ClientDef c, int size) {
+        c.options().get("start").ifPresent(v -> {
+            boolean ok = v instanceof ConfigValue.NumberLit n && n.isInteger()
+                    && n.decimal().signum() >= 0 && n.decimal().intValue() < size;
+            if (!ok) {
+                diagnostics.add(Diagnostic.error(v.span(), "`start` of client `" + c.name()
+                        + "` must be an index into its strategy list (0 to " + (size - 1) + ")", null));
+            }
+        });
+    }
+
+    // ---- retry policies ------------------------------------------------------------------
+
+    RetryPolicyDef retryPolicy(Ast.RetryPolicyDecl r) {
+        String what = "retry_policy `" + r.name() + "`";
+        int maxRetries = 0;
+        if (r.maxRetries() == null) {
+            diagnostics.add(Diagnostic.error(r.nameSpan(), what + " has no `max_retries`", "add `max_retries 3`"));
+        } else {
+            Long n = nonNegativeInt(r.maxRetries(), "max_retries", what);
+            maxRetries = n == null ? 0 : (int) Math.min(n, Integer.MAX_VALUE);
+        }
+        RetryPolicyDef.Strategy strategy = new RetryPolicyDef.ConstantDelay(200);
+        if (r.strategy() instanceof ConfigValue.MapLit m) {
+            strategy = strategy(m, what);
+        } else if (r.strategy() != null) {
+            diagnostics.add(Diagnostic.error(r.strategy().span(), "`strategy` of " + what + " must be a map",
+                    "write `strategy { type exponential_backoff delay_ms 300 }`"));
+        }
+        return new RetryPolicyDef(r.name(), maxRetries, strategy, r.nameSpan());
+    }
+
+    private RetryPolicyDef.Strategy strategy(ConfigValue.MapLit m, String what) {
+        String type = "constant_delay";
+        var typeValue = m.get("type");
+        if (typeValue.isPresent()) {
+            type = typeValue.get().asString().orElse("");
+            if (!type.equals("constant_delay") && !type.equals("exponential_backoff")) {
+                diagnostics.add(Diagnostic.error(typeValue.get().span(), "unknown retry strategy `" + type + "` in "
+                        + what, "use `constant_delay` or `exponential_backoff`"));
+                return new RetryPolicyDef.ConstantDelay(200);
+            }
+        }
+        List<String> keys = type.equals("constant_delay") ? List.of("type", "delay_ms")
+                : List.of("type", "delay_ms", "multiplier", "max_delay_ms");
+        for (ConfigValue.Entry e : m.entries()) {
+            if (!keys.contains(e.key())) {
+                String suggestion = Suggestions.closest(e.key(), keys);
+                diagnostics.add(Diagnostic.error(e.keySpan(), "unknown `" + e.key() + "` in the " + type
+                        + " strategy of " + what, suggestion != null ? "did you mean `" + suggestion + "`?"
+                                : "allowed: " + String.join(", ", keys)));
+            }
+        }
+        long delay = m.get("delay_ms").map(v -> nonNegativeInt(v, "delay_ms", what)).orElse(200L);
+        if (type.equals("constant_delay")) {
+            return new RetryPolicyDef.ConstantDelay(delay);
+        }
+        double multiplier = 1.5;
+        var mult = m.get("multiplier");
+        if (mult.isPresent()) {
+            if (mult.get() instanceof ConfigValue.NumberLit n && n.asDouble() > 0) {
+                multiplier = n.asDouble();
+            } else {
+                diagnostics.add(Diagnostic.error(mult.get().span(), "`multiplier` of " + what
+                        + " must be a positive number", "write `multiplier 1.5`"));
+            }
+        }
+        long maxDelay = m.get("max_delay_ms").map(v -> nonNegativeInt(v, "max_delay_ms", what)).orElse(10000L);
+        return new RetryPolicyDef.ExponentialBackoff(delay, multiplier, maxDelay);
+    }
+
+    private Long nonNegativeInt(ConfigValue v, String key, String what) {
+        if (v instanceof ConfigValue.NumberLit n && n.isInteger() && n.decimal().signum() >= 0
+                && n.text().length() < 19) {
+            return Long.parseLong(n.text());
+        }
+        diagnostics.add(Diagnostic.error(v.span(), "`" + key + "` of " + what + " must be a non-negative integer, not "
+                + v.describe(), "write `" + key + " 3`"));
+        return 0L;
+    }
+}

@@ -1,0 +1,311 @@
+package dev.baml4j.lang.internal;
+
+import dev.baml4j.lang.BamlProject;
+import dev.baml4j.lang.ClassDef;
+import dev.baml4j.lang.ClientDef;
+import dev.baml4j.lang.ClientValidator;
+import dev.baml4j.lang.Diagnostic;
+import dev.baml4j.lang.EnumDef;
+import dev.baml4j.lang.EnumValueDef;
+import dev.baml4j.lang.FieldDef;
+import dev.baml4j.lang.FunctionDef;
+import dev.baml4j.lang.GeneratorDef;
+import dev.baml4j.lang.ParamDef;
+import dev.baml4j.lang.RetryPolicyDef;
+import dev.baml4j.lang.SourceFile;
+import dev.baml4j.lang.TemplateStringDef;
+import dev.baml4j.lang.TestDef;
+import dev.baml4j.lang.TypeAliasDef;
+import dev.baml4j.types.BamlType;
+import dev.baml4j.types.ConfigValue;
+import dev.baml4j.types.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns parsed files into the IR: declares every name, reports duplicates, resolves types,
+ * checks attributes, functions, clients and retry policies. Works on whatever the parser could
+ * read, so a syntax error in one declaration doesn't hide a type error in another.
+ */
+final class Validator {
+
+    private final List<Diagnostic> diagnostics;
+    private final ClientValidator clientValidator;
+    private final AttributeRules attributeRules;
+
+    private final Map<String, Ast.Decl> typeNames = new LinkedHashMap<>();
+    private final Map<String, Ast.ClassDecl> classDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.EnumDecl> enumDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.AliasDecl> aliasDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.Decl> callables = new LinkedHashMap<>();
+    private final Map<String, Ast.ClientDecl> clientDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.RetryPolicyDecl> retryDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.TestDecl> testDecls = new LinkedHashMap<>();
+    private final Map<String, Ast.GeneratorDecl> generatorDecls = new LinkedHashMap<>();
+    private TypeResolver types;
+
+    Validator(List<Diagnostic> diagnostics, ClientValidator clientValidator) {
+        this.diagnostics = diagnostics;
+        this.clientValidator = clientValidator;
+        this.attributeRules = new AttributeRules(diagnostics);
+    }
+
+    BamlProject validate(List<SourceFile> files, List<Ast.FileAst> asts) {
+        for (Ast.FileAst file : asts) {
+            for (Ast.Decl d : file.decls()) {
+                declare(d);
+            }
+        }
+        types = new TypeResolver(classDecls.keySet(), enumDecls.keySet(), aliasDecls.keySet(), diagnostics,
+                attributeRules);
+
+        Map<String, TypeAliasDef> aliases = new LinkedHashMap<>();
+        Map<String, BamlType> aliasTypes = new HashMap<>();
+        for (Ast.AliasDecl a : aliasDecls.values()) {
+            BamlType t = types.resolve(a.type());
+            aliases.put(a.name(), new TypeAliasDef(a.name(), t, a.nameSpan()));
+            aliasTypes.put(a.name(), t);
+        }
+        Map<String, ClassDef> classes = new LinkedHashMap<>();
+        for (Ast.ClassDecl c : classDecls.values()) {
+            classes.put(c.name(), classDef(c));
+        }
+        Map<String, EnumDef> enums = new LinkedHashMap<>();
+        for (Ast.EnumDecl e : enumDecls.values()) {
+            enums.put(e.name(), enumDef(e));
+        }
+        types.checkMapKeys(aliasTypes);
+        new AliasCycles(diagnostics).check(aliasDecls, aliasTypes);
+
+        ClientRules clientRules = new ClientRules(diagnostics, clientValidator);
+        Map<String, RetryPolicyDef> retryPolicies = new LinkedHashMap<>();
+        for (Ast.RetryPolicyDecl r : retryDecls.values()) {
+            RetryPolicyDef def = clientRules.retryPolicy(r);
+            if (def != null) {
+                retryPolicies.put(def.name(), def);
+            }
+        }
+        Map<String, ClientDef> clients = new LinkedHashMap<>();
+        for (Ast.ClientDecl c : clientDecls.values()) {
+            ClientDef def = clientRules.client(c, retryDecls.keySet());
+            if (def != null) {
+                clients.put(def.name(), def);
+            }
+        }
+
+        Map<String, FunctionDef> functions = new LinkedHashMap<>();
+        Map<String, TemplateStringDef> templates = new LinkedHashMap<>();
+        for (Ast.Decl d : callables.values()) {
+            if (d instanceof Ast.FunctionDecl f) {
+                FunctionDef def = functionDef(f, clients, clientRules);
+                functions.put(def.name(), def);
+                new ReturnTypeCheck(diagnostics, classes, aliases).check(def.returnType(), f);
+            } else if (d instanceof Ast.TemplateStringDecl t) {
+                templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body(), t.nameSpan()));
+            }
+        }
+        clientRules.checkStrategies(clientDecls.values(), clients);
+        for (ClientDef c : clients.values()) {
+            clientRules.validateOptions(c);
+        }
+
+        List<TestDef> tests = new ArrayList<>();
+        for (Ast.TestDecl t : testDecls.values()) {
+            tests.add(testDef(t));
+        }
+        List<GeneratorDef> generators = new ArrayList<>();
+        for (Ast.GeneratorDecl g : generatorDecls.values()) {
+            generators.add(new GeneratorDef(g.name(), g.options(), g.nameSpan()));
+        }
+        return new BamlProject(files, classes, enums, aliases, functions, clients, retryPolicies, templates, tests,
+                generators);
+    }
+
+    // ---- names ---------------------------------------------------------------------------
+
+    private void declare(Ast.Decl d) {
+        if (d instanceof Ast.ClassDecl || d instanceof Ast.EnumDecl || d instanceof Ast.AliasDecl) {
+            if (TypeResolver.BUILTINS.containsKey(d.name())) {
+                diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is a built-in type and cannot be"
+                        + " declared again", "choose another name"));
+                return;
+            }
+            if (unique(typeNames, d)) {
+                if (d instanceof Ast.ClassDecl c) {
+                    classDecls.put(c.name(), c);
+                } else if (d instanceof Ast.EnumDecl e) {
+                    enumDecls.put(e.name(), e);
+                } else {
+                    aliasDecls.put(d.name(), (Ast.AliasDecl) d);
+                }
+            }
+        } else if (d instanceof Ast.FunctionDecl || d instanceof Ast.TemplateStringDecl) {
+            unique(callables, d);
+        } else if (d instanceof Ast.ClientDecl c) {
+            if (unique(clientDecls, c)) {
+                clientDecls.put(c.name(), c);
+            }
+        } else if (d instanceof Ast.RetryPolicyDecl r) {
+            unique(retryDecls, r);
+        } else if (d instanceof Ast.TestDecl t) {
+            unique(testDecls, t);
+        } else if (d instanceof Ast.GeneratorDecl g) {
+            unique(generatorDecls, g);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <D extends Ast.Decl> boolean unique(Map<String, D> names, Ast.Decl d) {
+        Ast.Decl first = names.get(d.name());
+        if (first != null) {
+            diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is declared twice (as " + first.kind()
+                    + " and as " + d.kind() + ")", "the first one is at " + first.nameSpan() + "; rename one of them"));
+            return false;
+        }
+        names.put(d.name(), (D) d);
+        return true;
+    }
+
+    // ---- types ---------------------------------------------------------------------------
+
+    private ClassDef classDef(Ast.ClassDecl c) {
+        String where = "class `" + c.name() + "`";
+        attributeRules.check(c.attributes(), AttributeRules.Target.CLASS, where);
+        List<FieldDef> fields = new ArrayList<>();
+        Map<String, Ast.Field> seen = new HashMap<>();
+        for (Ast.Field f : c.fields()) {
+            Ast.Field first = seen.putIfAbsent(f.name(), f);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(f.nameSpan(), "field `" + f.name() + "` is declared twice in " + where,
+                        "the first one is at " + first.nameSpan() + "; remove or rename one"));
+                continue;
+            }
+            BamlType type = types.resolve(f.type());
+            String fieldWhere = "field `" + c.name() + "." + f.name() + "`";
+            attributeRules.check(f.attributes(), AttributeRules.Target.FIELD, fieldWhere);
+            FieldDef def = new FieldDef(f.name(), type, f.attributes(), f.nameSpan(), f.doc());
+            if (def.hasAttribute("skip") && !(type.unannotated() instanceof BamlType.Optional)) {
+                diagnostics.add(Diagnostic.error(def.attribute("skip").get().span(),
+                        "`@skip` on " + fieldWhere + ", which is not optional",
+                        "a skipped field is never filled: make it `" + f.name() + " " + type.toBaml() + "?`"));
+            }
+            fields.add(def);
+        }
+        return new ClassDef(c.name(), fields, c.attributes(), c.nameSpan(), c.doc());
+    }
+
+    private EnumDef enumDef(Ast.EnumDecl e) {
+        String where = "enum `" + e.name() + "`";
+        attributeRules.check(e.attributes(), AttributeRules.Target.ENUM, where);
+        List<EnumValueDef> values = new ArrayList<>();
+        Map<String, Ast.EnumValue> seen = new HashMap<>();
+        for (Ast.EnumValue v : e.values()) {
+            Ast.EnumValue first = seen.putIfAbsent(v.name(), v);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(v.nameSpan(), "value `" + v.name() + "` is declared twice in " + where,
+                        "the first one is at " + first.nameSpan() + "; remove one"));
+                continue;
+            }
+            attributeRules.check(v.attributes(), AttributeRules.Target.ENUM_VALUE, "value `" + e.name() + "."
+                    + v.name() + "`");
+            values.add(new EnumValueDef(v.name(), v.attributes(), v.nameSpan(), v.doc()));
+        }
+        if (values.isEmpty() && !e.attributes().stream().anyMatch(a -> a.name().equals("dynamic"))) {
+            diagnostics.add(Diagnostic.error(e.nameSpan(), where + " has no values",
+                    "list its values, one per line, or mark it `@@dynamic`"));
+        }
+        return new EnumDef(e.name(), values, e.attributes(), e.nameSpan(), e.doc());
+    }
+
+    private List<ParamDef> params(List<Ast.Param> params) {
+        List<ParamDef> out = new ArrayList<>();
+        Map<String, Ast.Param> seen = new HashMap<>();
+        for (Ast.Param p : params) {
+            Ast.Param first = seen.putIfAbsent(p.name(), p);
+            if (first != null) {
+                diagnostics.add(Diagnostic.error(p.nameSpan(), "parameter `" + p.name() + "` is declared twice",
+                        "rename one of them"));
+                continue;
+            }
+            attributeRules.check(p.attributes(), AttributeRules.Target.PARAM, "parameter `" + p.name() + "`");
+            out.add(new ParamDef(p.name(), types.resolve(p.type()), p.attributes(), p.nameSpan()));
+        }
+        return out;
+    }
+
+    // ---- functions and tests -------------------------------------------------------------
+
+    private FunctionDef functionDef(Ast.FunctionDecl f, Map<String, ClientDef> clients, ClientRules clientRules) {
+        List<ParamDef> params = params(f.params());
+        BamlType returnType = types.resolve(f.returnType());
+        String clientName = null;
+        SourceSpan clientSpan = f.nameSpan();
+        if (f.client() == null) {
+            diagnostics.add(Diagnostic.error(f.nameSpan(), "function `" + f.name() + "` has no client",
+                    "add a line `client <ClientName>` or `client \"aws-bedrock/<model id>\"`"));
+        } else if (f.client() instanceof ConfigValue.StringLit s) {
+            clientName = s.value();
+            clientSpan = s.span();
+            if (clientName.contains("/")) {
+                clients.computeIfAbsent(clientName, n -> clientRules.shorthand(n, s.span()));
+            } else if (!clientDecls.containsKey(clientName)) {
+                String suggestion = Suggestions.closest(clientName, clientDecls.keySet());
+                diagnostics.add(Diagnostic.error(s.span(), "unknown client `" + clientName + "` in function `"
+                        + f.name() + "`", suggestion != null ? "did you mean `" + suggestion + "`?"
+                                : "declare it with `client<llm> " + clientName + " { ... }`, or write"
+                                        + " `client \"provider/model\"`"));
+            }
+        } else {
+            diagnostics.add(Diagnostic.error(f.client().span(), "the client of function `" + f.name()
+                    + "` must be a client name, not " + f.client().describe(), "write `client MyClient`"));
+        }
+        if (f.prompt() == null) {
+            diagnostics.add(Diagnostic.error(f.nameSpan(), "function `" + f.name() + "` has no prompt",
+                    "add `prompt #\"...\"#`"));
+        }
+        return new FunctionDef(f.name(), params, returnType, clientName, clientSpan, f.prompt(), f.nameSpan());
+    }
+
+    private TestDef testDef(Ast.TestDecl t) {
+        attributeRules.check(t.attributes(), AttributeRules.Target.TEST, "test `" + t.name() + "`");
+        List<String> functions = new ArrayList<>();
+        List<ConfigValue> listed = new ArrayList<>();
+        if (t.functions() instanceof ConfigValue.ArrayLit a) {
+            listed.addAll(a.items());
+        } else if (t.functions() != null) {
+            listed.add(t.functions());
+        } else {
+            diagnostics.add(Diagnostic.error(t.nameSpan(), "test `" + t.name() + "` names no functions",
+                    "add `functions [MyFunction]`"));
+        }
+        Set<String> functionNames = functionNames();
+        for (ConfigValue v : listed) {
+            if (v instanceof ConfigValue.StringLit s) {
+                if (!functionNames.contains(s.value())) {
+                    String suggestion = Suggestions.closest(s.value(), functionNames);
+                    diagnostics.add(Diagnostic.error(s.span(), "test `" + t.name() + "` names unknown function `"
+                            + s.value() + "`", suggestion != null ? "did you mean `" + suggestion + "`?" : null));
+                }
+                functions.add(s.value());
+            } else {
+                diagnostics.add(Diagnostic.error(v.span(), "`functions` lists function names, not " + v.describe(),
+                        "write `functions [MyFunction]`"));
+            }
+        }
+        return new TestDef(t.name(), functions, t.args(), t.attributes(), t.nameSpan());
+    }
+
+    private Set<String> functionNames() {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (Ast.Decl d : callables.values()) {
+            if (d instanceof Ast.FunctionDecl) {
+                names.add(d.name());
+            }
+        }
+        return names;
+    }
+}
