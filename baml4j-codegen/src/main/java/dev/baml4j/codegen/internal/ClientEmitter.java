@@ -15,7 +15,6 @@ import java.lang.reflect.Type;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -44,7 +43,7 @@ public final class ClientEmitter {
     private final TypeMapper types;
     private final String resourceRoot;
     private final Map<FunctionDef, Signature> signatures = new LinkedHashMap<>();
-    private final Map<String, FieldSpec> typeConstants = new LinkedHashMap<>();
+    private final Map<TypeName, FieldSpec> typeConstants = new LinkedHashMap<>();
 
     public ClientEmitter(BamlProject project, JavaModel model, TypeMapper types, String resourceRoot) {
         this.project = project;
@@ -104,7 +103,7 @@ public final class ClientEmitter {
                                 resourceRoot)
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(client)
-                        .addStatement("return new $T($T.fromClasspath(BAML_SOURCES), $T.builder().build())",
+                        .addStatement("return new $T($T.fromClasspath(BAML_SOURCES), $T.defaults())",
                                 client, BAML_RUNTIME, CALL_OPTIONS)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("create")
@@ -112,7 +111,7 @@ public final class ClientEmitter {
                         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(client)
                         .addParameter(BAML_RUNTIME, "runtime")
-                        .addStatement("return new $T(runtime, $T.builder().build())", client, CALL_OPTIONS)
+                        .addStatement("return new $T(runtime, $T.defaults())", client, CALL_OPTIONS)
                         .build())
                 .addMethod(MethodSpec.methodBuilder("withOptions")
                         .addJavadoc("A client that makes every call with these options (client registry, env, collector, tags).\n")
@@ -167,7 +166,7 @@ public final class ClientEmitter {
         MethodSpec.Builder m = MethodSpec.methodBuilder(s.method())
                 .addModifiers(Modifier.PUBLIC)
                 .returns(returns)
-                .addJavadoc("$L the BAML function {@code $L}.\n", verb, Javadocs.escape(signatureText(fn)));
+                .addJavadoc("$L the BAML function {@code $L}.\n", verb, Javadocs.code(signatureText(fn)));
         for (Map.Entry<ParamDef, String> p : s.params().entrySet()) {
             m.addParameter(s.paramTypes().get(p.getKey()), p.getValue());
         }
@@ -207,12 +206,11 @@ public final class ClientEmitter {
         if (type instanceof ClassName c) {
             return CodeBlock.of("$T.class", c);
         }
-        String constant = JavaNames.camel(fn.name()).replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)
-                + "_" + role;
-        typeConstants.computeIfAbsent(constant, c -> FieldSpec.builder(Type.class, c,
+        String constant = UnionEmitter.upperSnake(JavaNames.camel(fn.name())) + "_" + role;
+        FieldSpec field = typeConstants.computeIfAbsent(type, t -> FieldSpec.builder(Type.class, constant,
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T<$T>() {}.getType()", TYPE_REFERENCE, type).build());
-        return CodeBlock.of("$N", constant);
+                .initializer("new $T<$T>() {}.getType()", TYPE_REFERENCE, t).build());
+        return CodeBlock.of("$N", field);
     }
 
     private MethodSpec viewAccessor(String name, String viewClass, String doc) {

@@ -24,6 +24,11 @@ final class Javadocs {
         return escape(String.join("\n\n", parts));
     }
 
+    /** Text for inside {@code {@code ...}}, where entities are not decoded: only the comment end is unsafe. */
+    static String code(String text) {
+        return text.replace("*/", "*\\/").replace("\\u", "\\\\u");
+    }
+
     /** Keeps user text from closing the comment or starting HTML and Javadoc constructs. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -175,14 +175,6 @@ public final class TypeMapper {
     private TypeName union(List<BamlType> options, String aliasName, Mode mode) {
         List<BamlType> flat = new ArrayList<>();
         flatten(options, flat, new HashSet<>());
-        Map<TypeName, BamlType> distinct = new LinkedHashMap<>();
-        for (BamlType option : flat) {
-            TypeName t = boxed(option, mode);
-            distinct.putIfAbsent(t, option);
-        }
-        if (distinct.size() == 1) {
-            return distinct.keySet().iterator().next();
-        }
         String text = flat.stream().map(BamlType::toBaml).reduce((a, b) -> a + " | " + b).orElse("");
         String key = mode + ":" + (aliasName != null ? "alias " + aliasName : text);
         ClassName existing = unionNames.get(key);
@@ -190,8 +182,25 @@ public final class TypeMapper {
             return existing;
         }
         String base = aliasName != null ? JavaNames.type(aliasName) : derivedName(flat);
-        ClassName name = model.allocate(mode == Mode.PARTIAL ? "Partial" + base : base);
-        unionNames.put(key, name);
+        ClassName name = null;
+        if (aliasName != null) {
+            // An alias may refer to itself (JSON-like values): name it before mapping its options.
+            name = model.allocate(mode == Mode.PARTIAL ? "Partial" + base : base);
+            unionNames.put(key, name);
+        }
+        Map<TypeName, BamlType> distinct = new LinkedHashMap<>();
+        for (BamlType option : flat) {
+            TypeName t = boxed(option, mode);
+            distinct.putIfAbsent(t, option);
+        }
+        if (distinct.size() == 1) {
+            unionNames.remove(key);
+            return distinct.keySet().iterator().next();
+        }
+        if (name == null) {
+            name = model.allocate(mode == Mode.PARTIAL ? "Partial" + base : base);
+            unionNames.put(key, name);
+        }
         List<UnionSpec.Case> cases = new ArrayList<>();
         Set<String> caseNames = new HashSet<>();
         for (Map.Entry<TypeName, BamlType> e : distinct.entrySet()) {

@@ -43,19 +43,24 @@ public final class UnionEmitter {
                 .addModifiers(Modifier.PUBLIC, Modifier.SEALED)
                 .addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class", deserializer).build())
                 .addJavadoc("The BAML union {@code $L}: one case per option. Class options are the generated records\n"
-                        + "themselves; other options are wrapped in the nested records.\n", Javadocs.escape(union.bamlText()));
+                        + "themselves; other options are wrapped in the nested records.\n", Javadocs.code(union.bamlText()));
+        // With only nested cases javac finds the permitted classes itself; class cases must be listed.
+        boolean listPermitted = union.cases().stream().anyMatch(c -> c instanceof ClassCase);
         for (UnionSpec.Case c : union.cases()) {
             if (c instanceof ClassCase cc) {
                 type.addPermittedSubclass(cc.record());
             } else {
                 ValueCase v = (ValueCase) c;
                 ClassName record = name.nestedClass(v.simpleName());
-                type.addPermittedSubclass(record);
+                if (listPermitted) {
+                    type.addPermittedSubclass(record);
+                }
+                TypeName value = v.valueType().isBoxedPrimitive() ? v.valueType().unbox() : v.valueType();
                 type.addType(TypeSpec.recordBuilder(record)
-                        .addModifiers(Modifier.PUBLIC)
+                        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .addSuperinterface(name)
                         .recordConstructor(MethodSpec.constructorBuilder()
-                                .addParameter(ParameterSpec.builder(v.valueType(), "value").addAnnotation(JSON_VALUE).build())
+                                .addParameter(ParameterSpec.builder(value, "value").addAnnotation(JSON_VALUE).build())
                                 .build())
                         .build());
             }
@@ -161,7 +166,7 @@ public final class UnionEmitter {
         for (int i = 0; i < lists.size(); i++) {
             ValueCase v = lists.get(i);
             CodeBlock read = CodeBlock.of("return new $T(context.readTreeAsValue(node, $L))",
-                    name.nestedClass(v.simpleName()), typeArgument(d, v.valueType(), fieldNames));
+                    name.nestedClass(v.simpleName()), typeArgument(d, v, fieldNames));
             if (i < lists.size() - 1 && v.elementKind() != null) {
                 // Several list options: the first item's JSON kind decides; an empty list takes the first.
                 m.beginControlFlow("if (node.isEmpty() || node.get(0).$L())", isMethod(v.elementKind()))
@@ -182,12 +187,11 @@ public final class UnionEmitter {
         }
         m.beginControlFlow("if (node.isObject())");
         if (!classes.isEmpty()) {
-            m.addStatement("$T<$T> keys = new $T<>()", Set.class, String.class, java.util.LinkedHashSet.class);
+            m.addStatement("$T<$T> keys = new $T<>()", Set.class, String.class, HashSet.class);
             m.addStatement("node.fieldNames().forEachRemaining(keys::add)");
             List<String> constants = new ArrayList<>();
             for (ClassCase c : classes) {
-                String constant = unique(fieldNames, c.record().simpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                        .toUpperCase(Locale.ROOT) + "_FIELDS");
+                String constant = unique(fieldNames, upperSnake(c.record().simpleName()) + "_FIELDS");
                 constants.add(constant);
                 CodeBlock names = c.jsonFields().stream().sorted().map(f -> CodeBlock.of("$S", f))
                         .collect(CodeBlock.joining(", "));
@@ -207,7 +211,7 @@ public final class UnionEmitter {
         }
         if (other != null) {
             m.addStatement("return new $T(context.readTreeAsValue(node, $L))", name.nestedClass(other.simpleName()),
-                    typeArgument(d, other.valueType(), fieldNames));
+                    typeArgument(d, other, fieldNames));
         } else {
             m.addStatement("return context.readTreeAsValue(node, $T.class)", classes.get(0).record());
         }
@@ -215,14 +219,19 @@ public final class UnionEmitter {
     }
 
     /** {@code Foo.class}, or a {@code TypeReference} constant (resolved by the context) for generic types. */
-    private CodeBlock typeArgument(TypeSpec.Builder d, TypeName type, Set<String> fieldNames) {
+    private CodeBlock typeArgument(TypeSpec.Builder d, ValueCase v, Set<String> fieldNames) {
+        TypeName type = v.valueType();
         if (type instanceof ClassName c) {
             return CodeBlock.of("$T.class", c);
         }
-        String constant = unique(fieldNames, "TYPE");
+        String constant = unique(fieldNames, upperSnake(v.simpleName()));
         d.addField(FieldSpec.builder(ParameterizedTypeName.get(TYPE_REFERENCE, type), constant,
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer("new $T<>() {}", TYPE_REFERENCE).build());
         return CodeBlock.of("context.getTypeFactory().constructType($N)", constant);
+    }
+
+    static String upperSnake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 
     private static String unique(Set<String> used, String wanted) {
