@@ -95,6 +95,10 @@ final class CorpusProjects {
         }
     }
 
+    static BamlProject compileFiles(List<SourceFile> files) {
+        return BamlCompiler.compile(files, ClientValidator.PERMISSIVE).projectOrThrow();
+    }
+
     static BamlProject compile(String baml) {
         return BamlCompiler.compile(List.of(new SourceFile("main.baml", baml)), ClientValidator.PERMISSIVE).projectOrThrow();
     }

@@ -24,6 +24,8 @@ import javax.lang.model.element.Modifier;
 public final class RecordEmitter {
 
     static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
+    private static final ClassName JSON_DESERIALIZE = ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
+    private static final ClassName NO_DESERIALIZER = ClassName.get("com.fasterxml.jackson.databind", "JsonDeserializer", "None");
 
     private final JavaModel model;
     private final TypeMapper types;
@@ -68,7 +70,7 @@ public final class RecordEmitter {
             }
         }
         record.recordConstructor(ctor.build());
-        record.addSuperinterfaces(types.interfacesOf(name));
+        implementUnions(record, name);
         return record.build();
     }
 
@@ -97,8 +99,19 @@ public final class RecordEmitter {
         if (needsCompact) {
             record.addMethod(compact.build());
         }
-        record.addSuperinterfaces(types.interfacesOf(name));
+        implementUnions(record, name);
         return record.build();
+    }
+
+    /**
+     * Joins the sealed interfaces of the unions this class is an option of. Jackson applies a
+     * supertype's {@code @JsonDeserialize} to subtypes, so the record resets it to the default.
+     */
+    private void implementUnions(TypeSpec.Builder record, ClassName name) {
+        if (!types.interfacesOf(name).isEmpty()) {
+            record.addSuperinterfaces(types.interfacesOf(name));
+            record.addAnnotation(AnnotationSpec.builder(JSON_DESERIALIZE).addMember("using", "$T.class", NO_DESERIALIZER).build());
+        }
     }
 
     private static ParameterSpec component(TypeName type, String name, FieldDef f) {
