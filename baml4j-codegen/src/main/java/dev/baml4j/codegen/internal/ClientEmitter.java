@@ -57,7 +57,8 @@ public final class ClientEmitter {
         Set<String> methods = new HashSet<>(RESERVED);
         for (FunctionDef fn : project.functions().values()) {
             String method = unique(methods, JavaNames.member(fn.name()), "Function");
-            Set<String> paramNames = new HashSet<>(Set.of("args"));
+            // The method bodies use these names for the client's fields and the argument map.
+            Set<String> paramNames = new HashSet<>(Set.of("args", "runtime", "options"));
             Map<ParamDef, String> params = new LinkedHashMap<>();
             Map<ParamDef, TypeName> paramTypes = new LinkedHashMap<>();
             for (ParamDef p : fn.params()) {
