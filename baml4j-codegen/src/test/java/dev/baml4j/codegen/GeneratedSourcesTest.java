@@ -123,4 +123,18 @@ class GeneratedSourcesTest {
                 .contains("public Resume streamFunction(String options2, Mode runtime2)")
                 .contains("args.put(\"options\", options2);");
     }
+
+    @Test
+    void dynamicClassesIgnoreFieldsAddedAtRunTime() {
+        Map<String, String> byName = new JavaClientGenerator(new JavaClientOptions("p", Path.of("unused")))
+                .generate(CorpusProjects.compile("""
+                        class Tag {
+                          name string
+                          @@dynamic
+                        }
+                        """)).stream()
+                .collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content));
+        assertThat(byName.get("p/Tag.java")).contains("@JsonIgnoreProperties(ignoreUnknown = true)");
+        assertThat(byName.get("p/PartialTag.java")).contains("@JsonIgnoreProperties(ignoreUnknown = true)");
+    }
 }

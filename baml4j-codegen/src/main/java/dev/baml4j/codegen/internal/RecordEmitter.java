@@ -25,6 +25,8 @@ public final class RecordEmitter {
 
     static final ClassName JSON_PROPERTY = ClassName.get("com.fasterxml.jackson.annotation", "JsonProperty");
     private static final ClassName JSON_DESERIALIZE = ClassName.get("com.fasterxml.jackson.databind.annotation", "JsonDeserialize");
+    private static final ClassName JSON_IGNORE_PROPERTIES =
+            ClassName.get("com.fasterxml.jackson.annotation", "JsonIgnoreProperties");
     private static final ClassName NO_DESERIALIZER = ClassName.get("com.fasterxml.jackson.databind", "JsonDeserializer", "None");
 
     private final JavaModel model;
@@ -71,6 +73,7 @@ public final class RecordEmitter {
         }
         record.recordConstructor(ctor.build());
         implementUnions(record, name);
+        dynamic(record, c);
         return record.build();
     }
 
@@ -100,7 +103,15 @@ public final class RecordEmitter {
             record.addMethod(compact.build());
         }
         implementUnions(record, name);
+        dynamic(record, c);
         return record.build();
+    }
+
+    /** A {@code @@dynamic} class may gain fields at run time (TypeBuilder) that the record cannot hold. */
+    private static void dynamic(TypeSpec.Builder record, ClassDef c) {
+        if (c.isDynamic()) {
+            record.addAnnotation(AnnotationSpec.builder(JSON_IGNORE_PROPERTIES).addMember("ignoreUnknown", "true").build());
+        }
     }
 
     /**
