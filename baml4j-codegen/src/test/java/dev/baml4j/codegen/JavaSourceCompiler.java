@@ -47,7 +47,7 @@ final class JavaSourceCompiler {
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                List<String> options = List.of("--release", "17", "-Xlint:all", "-classpath", classpath(),
+                List<String> options = List.of("--release", "17", "-Xlint:all", "-proc:none", "-classpath", classpath(),
                         "-d", classes.toString());
                 boolean ok = javac.getTask(null, fm, diagnostics, options, null, fm.getJavaFileObjectsFromFiles(sources)).call();
                 List<String> problems = diagnostics.getDiagnostics().stream()
