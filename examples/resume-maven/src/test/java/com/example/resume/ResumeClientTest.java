@@ -58,9 +58,10 @@ class ResumeClientTest {
     static void startEmulator() {
         emulator = BedrockEmulator.builder()
                 .port(0)
+                // First match wins: the ranking prompt mentions Ada too, so its rule comes first.
                 .rules(Rules.of(
-                        Rule.any().named("resume").userMatches("Ada Lovelace").reply(Reply.text(REPLY).withDeltas(12)),
-                        Rule.any().named("ranking").userMatches("Which of").reply(Reply.text("[\"programming\", \"mathematics\"]"))))
+                        Rule.any().named("ranking").userMatches("Which of").reply(Reply.text("[\"programming\", \"mathematics\"]")),
+                        Rule.any().named("resume").userMatches("Ada Lovelace").reply(Reply.text(REPLY).withDeltas(12))))
                 .build()
                 .start();
     }
