@@ -129,21 +129,21 @@ final class TypeResolver {
         }
     }
 
-    /** Map keys must be string-like: {@code string}, an enum, a string literal or a union of those. */
-    void checkMapKeys(Map<String, BamlType> aliasTypes) {
+    /**
+     * Map keys must be string-like: {@code string}, an enum, a string literal or a union of those.
+     * BAML 0.226 rejects an alias here even when it stands for {@code string}.
+     */
+    void checkMapKeys() {
         for (Map.Entry<BamlType, SourceSpan> e : mapKeys) {
-            if (!isValidKey(e.getKey(), aliasTypes, 0)) {
+            if (!isValidKey(e.getKey())) {
                 diagnostics.add(Diagnostic.error(e.getValue(), "a map key cannot be `" + e.getKey().toBaml() + "`",
                         "map keys are `string`, an enum, or string literals: write `map<string, ...>`"));
             }
         }
     }
 
-    private static boolean isValidKey(BamlType key, Map<String, BamlType> aliasTypes, int depth) {
+    private static boolean isValidKey(BamlType key) {
         BamlType t = key.unannotated();
-        if (depth > 50) {
-            return false;
-        }
         if (t.equals(BamlType.STRING) || t instanceof BamlType.EnumRef) {
             return true;
         }
@@ -151,11 +151,7 @@ final class TypeResolver {
             return l.value() instanceof String;
         }
         if (t instanceof BamlType.Union u) {
-            return u.options().stream().allMatch(o -> isValidKey(o, aliasTypes, depth + 1));
-        }
-        if (t instanceof BamlType.AliasRef a) {
-            BamlType target = aliasTypes.get(a.name());
-            return target != null && isValidKey(target, aliasTypes, depth + 1);
+            return u.options().stream().allMatch(TypeResolver::isValidKey);
         }
         return false;
     }

@@ -24,10 +24,13 @@ final class ValueParser {
 
     /** Where a value stands, which decides how far an unquoted string runs. */
     enum Context {
-        /** A map entry's value: a bare word ends at whitespace. */
-        MAP_VALUE,
-        /** An array element or attribute argument: bare words may contain inner spaces. */
-        LIST_ITEM
+        /**
+         * The value of a block member ({@code provider aws-bedrock}): a bare word ends at whitespace,
+         * so several members may share a line as BAML 0.226 allows.
+         */
+        BLOCK_MEMBER,
+        /** Inside a map, an array or attribute arguments: bare words may contain inner spaces. */
+        NESTED
     }
 
     void checkDepth(int depth, int at) {
@@ -46,11 +49,11 @@ final class ValueParser {
             throw lx.fail(start, start, "expected a value, found " + lx.describeHere(), null);
         }
         if (c == '"') {
-            String s = lx.quotedString();
+            String s = Literals.quoted(lx);
             return new ConfigValue.StringLit(s, ConfigValue.StringStyle.QUOTED, lx.span(start, lx.pos));
         }
         if (lx.rawStringHashes() > 0) {
-            Lexer.RawString raw = lx.rawString();
+            Literals.RawString raw = Literals.raw(lx);
             return new ConfigValue.StringLit(normalizeRaw(raw.body()), ConfigValue.StringStyle.RAW,
                     lx.span(start, lx.pos));
         }
@@ -58,17 +61,17 @@ final class ValueParser {
             return array(depth);
         }
         if (c == '{' && lx.peek(1) == '{') {
-            String expr = lx.jinja();
+            String expr = Literals.jinja(lx);
             return new ConfigValue.JinjaExpr(expr, lx.span(start, lx.pos));
         }
         if (c == '{') {
             return map(depth);
         }
-        String number = lx.number();
+        String number = Literals.number(lx);
         if (number != null) {
             return new ConfigValue.NumberLit(number, lx.span(start, lx.pos));
         }
-        String word = lx.unquoted(ctx == Context.LIST_ITEM);
+        String word = Literals.unquoted(lx, ctx == Context.NESTED);
         if (word == null) {
             throw lx.fail(start, start + 1, "expected a value, found " + lx.describeHere(), null);
         }
@@ -112,7 +115,7 @@ final class ValueParser {
             if (lx.eof()) {
                 throw lx.fail(start, start + name.length(), "unclosed `(` in call to `" + name + "`", "add `)`");
             }
-            args.add(value(Context.LIST_ITEM, depth + 1));
+            args.add(value(Context.NESTED, depth + 1));
             lx.skipTrivia();
             if (!lx.accept(',') && lx.peek() != ')') {
                 throw lx.fail(lx.pos, lx.pos + 1, "expected `,` or `)`, found " + lx.describeHere(), null);
@@ -134,7 +137,7 @@ final class ValueParser {
             if (lx.eof() || lx.peek() == '}') {
                 throw lx.fail(start, start + 1, "unclosed `[`", "add `]` after the last element");
             }
-            items.add(value(Context.LIST_ITEM, depth + 1));
+            items.add(value(Context.NESTED, depth + 1));
             lx.skipInline();
             if (!lx.accept(',') && lx.peek() != '\n' && lx.peek() != ']' && !lx.eof()) {
                 throw lx.fail(lx.pos, lx.pos + 1, "expected `,` or `]` in array, found " + lx.describeHere(), null);
@@ -168,7 +171,7 @@ final class ValueParser {
         int keyStart = lx.pos;
         String key;
         if (lx.atQuotedString()) {
-            key = lx.quotedString();
+            key = Literals.quoted(lx);
         } else {
             key = lx.identifier();
             if (key == null) {
@@ -179,7 +182,7 @@ final class ValueParser {
         var keySpan = lx.span(keyStart, lx.pos);
         lx.skipInline();
         lx.accept(':');
-        ConfigValue value = value(Context.MAP_VALUE, depth);
+        ConfigValue value = value(Context.NESTED, depth);
         lx.skipInline();
         lx.accept(',');
         return new ConfigValue.Entry(key, keySpan, value);
@@ -218,7 +221,7 @@ final class ValueParser {
                 if (lx.eof()) {
                     throw lx.fail(open, open + 1, "unclosed `(` in `@" + name + "`", "add `)`");
                 }
-                args.add(value(Context.LIST_ITEM, depth + 1));
+                args.add(value(Context.NESTED, depth + 1));
                 lx.skipTrivia();
                 if (!lx.accept(',') && lx.peek() != ')') {
                     throw lx.fail(lx.pos, lx.pos + 1, "expected `,` or `)` in the arguments of `@" + name
@@ -267,8 +270,11 @@ final class ValueParser {
     /** Reads a raw string at the current position as a template. */
     TemplateText template() {
         int start = lx.pos;
-        Lexer.RawString raw = lx.rawString();
+        Literals.RawString raw = Literals.raw(lx);
         String body = raw.body();
+        int base = raw.bodyStart();
+        JinjaSyntax.check(body, (offset, length, message, hint) ->
+                lx.error(base + offset, base + offset + length, message, hint));
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
