@@ -1,23 +1,24 @@
 package dev.baml4j.cli;
 
+import dev.baml4j.cli.internal.BamlSources;
 import dev.baml4j.codegen.BamlSourceFiles;
 import dev.baml4j.codegen.GenerationResult;
 import dev.baml4j.codegen.JavaClientGenerator;
 import dev.baml4j.codegen.JavaClientOptions;
 import dev.baml4j.lang.BamlCompiler;
-import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Compilation;
 import dev.baml4j.lang.Diagnostic;
 import dev.baml4j.lang.SourceFile;
+import dev.baml4j.provider.Providers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -57,14 +58,16 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        List<SourceFile> files = BamlSourceFiles.read(dir, Path.of(""));
-        if (files.isEmpty()) {
-            stderr.println("error: no .baml files under `" + dir + "`: give the folder that holds your .baml files");
-            return 1;
+        JavaClientOptions options;
+        try {
+            options = new JavaClientOptions(packageName, out, resourceRoot);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--package: " + e.getMessage());
         }
-        Compilation c = BamlCompiler.compile(files, ClientValidator.PERMISSIVE);
-        Map<String, String> sources = new LinkedHashMap<>();
-        files.forEach(f -> sources.put(f.path(), f.text()));
+        List<SourceFile> files = BamlSources.read(dir);
+        // The same checks as `baml4j check`: a project it rejects gets no client.
+        Compilation c = BamlCompiler.compile(files, Providers.validator(Providers.installed()));
+        Map<String, String> sources = BamlSources.byPath(files);
         long errors = 0;
         for (Diagnostic d : c.diagnostics()) {
             stderr.println(BamlCompiler.render(d, sources));
@@ -74,13 +77,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (errors > 0) {
             stderr.println("generate: " + errors + " errors in " + files.size() + " files; nothing generated");
             return 1;
-        }
-        JavaClientOptions options;
-        try {
-            options = new JavaClientOptions(packageName, out, resourceRoot);
-        } catch (IllegalArgumentException e) {
-            stderr.println("error: --package: " + e.getMessage());
-            return 2;
         }
         GenerationResult generated = new JavaClientGenerator(options).write(c.project());
         stdout.println("generated " + generated.fileCount() + " files in " + out.resolve(packageName.replace('.', '/'))

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GenerateCommandTest {
 
@@ -29,23 +28,39 @@ class GenerateCommandTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** Types only: its clients would need a provider installed, which check (and so generate) verifies. */
+    private static final String TYPES = """
+            class Resume {
+              name string
+              seniority Seniority
+            }
+
+            enum Seniority {
+              JUNIOR
+              SENIOR
+            }
+            """;
+
     @Test
     void generatesTheClientAndCopiesTheSources() throws Exception {
         Files.createDirectories(dir.resolve("baml_src"));
-        Files.writeString(dir.resolve("baml_src/resume.baml"), RESUME);
+        Files.writeString(dir.resolve("baml_src/resume.baml"), TYPES);
 
         int code = run(dir.resolve("baml_src").toString(), "--out", dir.resolve("java").toString(),
                 "--package", "com.example.ai", "--resources", dir.resolve("res").toString());
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(dir.resolve("java/com/example/ai/BamlClient.java")).content().contains("public Resume extractResume(");
-        assertThat(dir.resolve("res/baml_src/resume.baml")).hasContent(RESUME);
-        assertThat(out.toString()).contains("generated 3 files");
+        assertThat(dir.resolve("java/com/example/ai/BamlClient.java")).content().contains("public final class BamlClient");
+        assertThat(dir.resolve("java/com/example/ai/Resume.java")).content()
+                .contains("public record Resume(@JsonProperty(\"name\") String name");
+        assertThat(dir.resolve("java/com/example/ai/Seniority.java")).exists();
+        assertThat(dir.resolve("res/baml_src/resume.baml")).hasContent(TYPES);
+        assertThat(out.toString()).contains("generated 4 files");
     }
 
     @Test
     void bamlErrorsArePrintedWithLocationAndExitOne() throws Exception {
-        Files.writeString(dir.resolve("bad.baml"), RESUME.replace("name string", "name strin"));
+        Files.writeString(dir.resolve("bad.baml"), TYPES.replace("name string", "name strin"));
 
         int code = run(dir.toString(), "--out", dir.resolve("java").toString(), "--package", "com.example.ai");
 
@@ -55,8 +70,28 @@ class GenerateCommandTest {
     }
 
     @Test
+    void unknownProvidersStopGenerationLikeCheck() throws Exception {
+        Files.writeString(dir.resolve("a.baml"), RESUME.replace("client \"aws-bedrock/anthropic.claude-3-haiku-20240307-v1:0\"",
+                "client Cheap") + """
+
+                client<llm> Cheap {
+                  provider no-such-provider
+                  options {
+                    model "m"
+                  }
+                }
+                """);
+
+        int code = run(dir.toString(), "--out", dir.resolve("java").toString(), "--package", "com.example.ai");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("a.baml:").contains("no-such-provider");
+        assertThat(dir.resolve("java")).doesNotExist();
+    }
+
+    @Test
     void invalidPackageNameIsAUsageError() throws Exception {
-        Files.writeString(dir.resolve("a.baml"), RESUME);
+        Files.writeString(dir.resolve("a.baml"), TYPES);
 
         int code = run(dir.toString(), "--out", dir.resolve("java").toString(), "--package", "com.1bad");
 
@@ -64,10 +99,17 @@ class GenerateCommandTest {
         assertThat(err.toString()).contains("not a valid Java package name");
     }
 
+    @Test
+    void isRegisteredInTheBaml4jCommand() {
+        Cli help = Cli.run("--help");
+
+        assertThat(help.out()).contains("generate");
+    }
+
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new GenerateCommand());
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "generate";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 }

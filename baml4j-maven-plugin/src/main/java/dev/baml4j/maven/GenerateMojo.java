@@ -5,10 +5,10 @@ import dev.baml4j.codegen.GenerationResult;
 import dev.baml4j.codegen.JavaClientGenerator;
 import dev.baml4j.codegen.JavaClientOptions;
 import dev.baml4j.lang.BamlCompiler;
-import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Compilation;
 import dev.baml4j.lang.Diagnostic;
 import dev.baml4j.lang.SourceFile;
+import dev.baml4j.provider.Providers;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -82,7 +82,8 @@ public class GenerateMojo extends AbstractMojo {
             getLog().warn("no .baml files in " + sources + "; nothing to generate (set <sourceDirectory> if they live elsewhere)");
             return;
         }
-        Compilation compilation = BamlCompiler.compile(files, ClientValidator.PERMISSIVE);
+        // The providers on the plugin's class path (aws-bedrock) check client options, as `baml4j check` does.
+        Compilation compilation = BamlCompiler.compile(files, Providers.validator(Providers.installed()));
         Map<String, String> byPath = new LinkedHashMap<>();
         files.forEach(f -> byPath.put(f.path(), f.text()));
         StringBuilder errors = new StringBuilder();

@@ -16,18 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateMojoTest {
 
+    /** Types only: functions need a provider on the class path, which this module's tests don't assume. */
     private static final String RESUME = """
             class Resume {
               name string
               skills string[]
+              seniority Seniority
             }
 
-            function ExtractResume(resume_text: string) -> Resume {
-              client "aws-bedrock/anthropic.claude-3-haiku-20240307-v1:0"
-              prompt #"
-                {{ resume_text }}
-                {{ ctx.output_format }}
-              "#
+            enum Seniority {
+              JUNIOR
+              SENIOR
             }
             """;
 
@@ -42,8 +41,9 @@ class GenerateMojoTest {
         mojo.execute();
 
         Path pkg = base.resolve("target/generated-sources/baml4j/com/example/baml");
-        assertThat(pkg.resolve("BamlClient.java")).content().contains("public Resume extractResume(String resumeText)");
-        assertThat(pkg.resolve("Resume.java")).exists();
+        assertThat(pkg.resolve("BamlClient.java")).content().contains("public final class BamlClient");
+        assertThat(pkg.resolve("Resume.java")).content().contains("@JsonProperty(\"skills\") List<String> skills");
+        assertThat(pkg.resolve("Seniority.java")).exists();
         assertThat(base.resolve("target/generated-resources/baml4j/baml_src/resume.baml")).hasContent(RESUME);
         assertThat(mojo.project.getCompileSourceRoots())
                 .contains(base.resolve("target/generated-sources/baml4j").toString());
@@ -80,6 +80,22 @@ class GenerateMojoTest {
                 .hasMessageContaining("Skil")
                 .hasMessageContaining("^");
         assertThat(base.resolve("target/generated-sources/baml4j")).doesNotExist();
+    }
+
+    @Test
+    void clientsOfUninstalledProvidersFailTheBuildAsCheckDoes() throws IOException {
+        write("src/main/baml/resume.baml", RESUME + """
+
+                function ExtractResume(text: string) -> Resume {
+                  client "openai/gpt-4o"
+                  prompt #"{{ text }} {{ ctx.output_format }}"#
+                }
+                """);
+
+        assertThatThrownBy(() -> mojo().execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("src/main/baml/resume.baml:13:10")
+                .hasMessageContaining("openai");
     }
 
     @Test
