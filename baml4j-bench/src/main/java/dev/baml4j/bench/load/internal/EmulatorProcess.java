@@ -40,7 +40,7 @@ public final class EmulatorProcess implements AutoCloseable {
      * Starts the emulator with a rules file, on the classpath of this JVM.
      *
      * @param rulesJson the rules file's content
-     * @param log where the emulator's output goes (its first line is read here first)
+     * @param log where the emulator's stdout goes (its stderr goes beside it, with {@code .stderr} appended)
      */
     public static EmulatorProcess start(String rulesJson, Path log) throws IOException, InterruptedException {
         Path rules = Files.createTempFile("baml4j-bench-rules", ".json");
@@ -57,7 +57,9 @@ public final class EmulatorProcess implements AutoCloseable {
         cmd.add("--rules");
         cmd.add(rules.toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // stderr goes to its own file: Netty may log there before the emulator prints its address.
+        Path errLog = log.resolveSibling(log.getFileName() + ".stderr");
+        Process p = new ProcessBuilder(cmd).redirectError(errLog.toFile()).start();
         BlockingQueue<String> first = new ArrayBlockingQueue<>(1);
         Thread pump = new Thread(() -> pump(p, log, first), "emulator-output");
         pump.setDaemon(true);
@@ -67,7 +69,7 @@ public final class EmulatorProcess implements AutoCloseable {
         if (m == null || !m.find()) {
             p.destroyForcibly();
             throw new IOException("baml4j-emulator did not print 'listening http://127.0.0.1:PORT' within 60 s"
-                    + (line == null ? "" : "; its first line was: " + line) + " (its output is in " + log + ")");
+                    + (line == null ? "" : ": " + line) + " (its output is in " + log + " and " + errLog + ")");
         }
         return new EmulatorProcess(p, URI.create(m.group(1)));
     }
@@ -78,7 +80,7 @@ public final class EmulatorProcess implements AutoCloseable {
             String line;
             boolean firstSeen = false;
             while ((line = r.readLine()) != null) {
-                if (!firstSeen) {
+                if (!firstSeen && LISTENING.matcher(line).find()) {
                     first.offer(line);
                     firstSeen = true;
                 }
@@ -87,8 +89,11 @@ public final class EmulatorProcess implements AutoCloseable {
                 out.flush();
             }
             if (!firstSeen) {
-                first.offer("(the emulator exited without output)");
+                first.offer("(the emulator exited without printing its address; exit status "
+                        + p.waitFor() + ")");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             first.offer("(could not read the emulator's output: " + e.getMessage() + ")");
         }

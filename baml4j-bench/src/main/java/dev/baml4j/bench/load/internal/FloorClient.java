@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.document.Document;
+import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
@@ -45,7 +49,11 @@ public final class FloorClient implements AutoCloseable {
                         .maxConcurrency(maxConnections)
                         .maxPendingConnectionAcquires(Math.max(10_000, maxConnections * 2))
                         .connectionAcquisitionTimeout(Duration.ofSeconds(120))
-                        .readTimeout(Duration.ofSeconds(120)))
+                        .readTimeout(Duration.ofSeconds(120))
+                        // As baml4j's provider does on http:// endpoints; the SDK default there is h2c,
+                        // which would put every call on one multiplexed connection.
+                        .protocol(Protocol.HTTP1_1)
+                        .tcpKeepAlive(true))
                 .build();
         List<SystemContentBlock> system = new ArrayList<>();
         for (JsonNode s : body.path("system")) {
@@ -77,12 +85,41 @@ public final class FloorClient implements AutoCloseable {
             c.system(system);
             s.system(system);
         }
-        if (ic.isObject() && ic.size() > 0) {
+        if (ic.isObject()) {
             c.inferenceConfig(inference.build());
             s.inferenceConfig(inference.build());
         }
+        JsonNode extra = body.path("additionalModelRequestFields");
+        if (extra.isObject()) {
+            c.additionalModelRequestFields(document(extra));
+            s.additionalModelRequestFields(document(extra));
+        }
         this.call = c.build();
         this.stream = s.build();
+    }
+
+    /** A JSON value as an SDK {@link Document}, to send the same additional fields as baml4j. */
+    static Document document(JsonNode n) {
+        if (n.isObject()) {
+            Map<String, Document> m = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), document(e.getValue())));
+            return Document.fromMap(m);
+        }
+        if (n.isArray()) {
+            List<Document> l = new ArrayList<>();
+            n.forEach(x -> l.add(document(x)));
+            return Document.fromList(l);
+        }
+        if (n.isTextual()) {
+            return Document.fromString(n.asText());
+        }
+        if (n.isBoolean()) {
+            return Document.fromBoolean(n.asBoolean());
+        }
+        if (n.isNumber()) {
+            return Document.fromNumber(n.decimalValue());
+        }
+        return Document.fromNull();
     }
 
     /** One Converse call; returns the reply text. */
