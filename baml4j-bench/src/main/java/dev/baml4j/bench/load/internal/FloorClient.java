@@ -102,7 +102,7 @@ public final class FloorClient implements AutoCloseable {
     static Document document(JsonNode n) {
         if (n.isObject()) {
             Map<String, Document> m = new LinkedHashMap<>();
-            n.fields().forEachRemaining(e -> m.put(e.getKey(), document(e.getValue())));
+            n.properties().forEach(e -> m.put(e.getKey(), document(e.getValue())));
             return Document.fromMap(m);
         }
         if (n.isArray()) {
