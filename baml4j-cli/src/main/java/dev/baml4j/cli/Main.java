@@ -28,6 +28,9 @@ public final class Main implements Runnable {
     static final List<Class<?>> COMMANDS = List.of(
             CheckCommand.class,
             GenerateCommand.class,
+            dev.baml4j.cli.runtime.RunCommand.class,
+            dev.baml4j.cli.runtime.StreamCommand.class,
+            dev.baml4j.cli.runtime.TestCommand.class,
             ConformanceCommand.class,
             DemoCommand.class);
 
@@ -76,6 +79,9 @@ public final class Main implements Runnable {
         for (Class<?> command : COMMANDS) {
             cl.addSubcommand(command);
         }
+        // `--args @file` is read by the commands themselves, not expanded by picocli into arguments;
+        // set after the subcommands are added, so it reaches them.
+        cl.setExpandAtFiles(false);
         return cl;
     }
 
