@@ -101,6 +101,13 @@ class GeneratedTypesBindJsonTest {
         assertThat(get(partial, "startYear")).isNull();
         assertThat(get(partial, "skills")).isEqualTo(List.of());
         assertThat(get(partial, "links")).isEqualTo(Map.of());
+
+        Object withContact = JSON.readValue("{\"name\": \"Ada\", \"contact\": {\"address\": \"ada@\", \"verified\": null}}",
+                type("PartialResume"));
+        Object contact = get(withContact, "contact");
+        assertThat(contact.getClass().getSimpleName()).isEqualTo("PartialEmail");
+        assertThat(get(contact, "address")).isEqualTo("ada@");
+        assertThat(get(contact, "verified")).isNull();
     }
 
     @Test

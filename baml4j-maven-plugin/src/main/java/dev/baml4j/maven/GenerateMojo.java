@@ -98,7 +98,7 @@ public class GenerateMojo extends AbstractMojo {
             }
         }
         if (errorCount > 0) {
-            getLog().error(errors.toString().stripTrailing());
+            // Maven prints the exception's message as the build failure: logging it too would say it twice.
             throw new MojoFailureException(errorCount + (errorCount == 1 ? " error" : " errors") + " in the .baml files under "
                     + sources + ":\n\n" + errors.toString().stripTrailing());
         }
