@@ -467,4 +467,33 @@ class DiagnosticsTest {
                 "1:11 generator `a` has no `output_type`",
                 "5:15 unknown output_type `typescrpt` in generator `b`");
     }
+
+    @Test
+    void unknownTemplateVariablesAreWarningsWithSuggestions() {
+        Compilation c = Sources.compile("""
+                enum Color {
+                  RED
+                }
+                template_string Bullet(items: string[]) #"
+                  {% for i in items %}- {{ i }}{% endfor %}
+                "#
+                function F(name: string, items: string[], opt: int?) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"
+                    {{ _.role("user") }} Hello {{ nme }} {{ name.upper() }} {{ "{{ literal }}" }}
+                    {% for k, v in items|batch(2) %}{{ k }}{{ v }}{{ loop.index }}{% endfor %}
+                    {% set total = items|length %}{{ total }} {{ Color.RED }} {{ Bullet(items) }}
+                    {% if opt is not none and opt is defined %}{{ opt|default(0) }}{% endif %}
+                    {% macro m(a, b=1) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}
+                    {{ items|map(attribute="x")|join(", ") }} {{ ctx.output_format }} {{ missing.field }}
+                  "#
+                }
+                """);
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + ":" + d.span().column() + " " + d.message())
+                .containsExactly(
+                        "10:35 variable `nme` in the prompt of `F` does not exist",
+                        "15:74 variable `missing` in the prompt of `F` does not exist");
+        assertThat(c.diagnostics().get(0).hint()).isEqualTo("did you mean `name`?");
+    }
 }

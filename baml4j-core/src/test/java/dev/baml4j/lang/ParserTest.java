@@ -287,4 +287,13 @@ class ParserTest {
                 """);
         assertThat(p.classDef("A").orElseThrow().fields().get(0).description()).contains("first\n  second");
     }
+
+    @Test
+    void acceptsByteOrderMarkAndWindowsLineEndings() {
+        String src = "\uFEFFclass A {\r\n  x string @description(#\"\r\n    one\r\n    two\r\n  \"#)\r\n}\r\n"
+                + "function F(a: A) -> string {\r\n  client \"aws-bedrock/m\"\r\n  prompt #\"\r\n    hi\r\n    {{ a }}\r\n  \"#\r\n}\r\n";
+        BamlProject p = Sources.project(src);
+        assertThat(p.classDef("A").orElseThrow().fields().get(0).description()).contains("one\ntwo");
+        assertThat(p.function("F").orElseThrow().prompt().text()).isEqualTo("hi\n{{ a }}");
+    }
 }

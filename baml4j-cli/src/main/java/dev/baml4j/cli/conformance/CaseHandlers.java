@@ -6,7 +6,8 @@ import java.util.List;
 public final class CaseHandlers {
 
     public static final List<CaseHandler> ALL = List.of(
-            new LanguageCheckHandler());
+            new LanguageCheckHandler(),
+            new PromptRequestHandler());
 
     private CaseHandlers() {
     }

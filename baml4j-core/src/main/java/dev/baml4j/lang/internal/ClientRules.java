@@ -109,7 +109,12 @@ final class ClientRules {
                     "write `client \"aws-bedrock/anthropic.claude-3-haiku-20240307-v1:0\"`"));
             return null;
         }
-        if (!checkProvider(provider, span, "client `" + name + "`") || isStrategy(provider)) {
+        if (isStrategy(provider)) {
+            diagnostics.add(Diagnostic.error(span, "`" + provider + "` cannot be used as a `provider/model` shorthand",
+                    "declare a `client<llm>` with `provider " + provider + "` and a `strategy` list"));
+            return null;
+        }
+        if (!checkProvider(provider, span, "client `" + name + "`")) {
             return null;
         }
         var options = new ConfigValue.MapLit(List.of(new ConfigValue.Entry("model", span,

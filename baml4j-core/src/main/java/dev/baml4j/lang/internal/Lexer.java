@@ -31,6 +31,9 @@ final class Lexer {
         this.src = src;
         this.diagnostics = diagnostics;
         this.lineStarts = computeLineStarts(src);
+        if (src.startsWith("\uFEFF")) {
+            pos = 1;    // a byte-order mark is not part of the source
+        }
     }
 
     private static int[] computeLineStarts(String s) {

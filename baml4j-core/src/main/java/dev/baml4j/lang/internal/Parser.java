@@ -229,7 +229,7 @@ final class Parser {
         }
         String what = "function `" + name + "`";
         ConfigValue[] client = new ConfigValue[1];
-        TemplateText[] prompt = new TemplateText[1];
+        Ast.Template[] prompt = new Ast.Template[1];
         Set<String> seen = new HashSet<>();
         blocks.block(what, start, (doc, at) -> {
             String key = blocks.memberKey(what, FUNCTION_KEYS);
@@ -248,7 +248,7 @@ final class Parser {
     }
 
     /** A prompt or template body: a raw string, or (rarely) a quoted one. */
-    private TemplateText templateText(String what) {
+    private Ast.Template templateText(String what) {
         lx.skipInline();
         int at = lx.pos;
         if (lx.rawStringHashes() > 0) {
@@ -256,7 +256,7 @@ final class Parser {
         }
         if (lx.atQuotedString()) {
             String s = Literals.quoted(lx);
-            return new TemplateText(s, lx.span(at, lx.pos), lx.lineOf(at));
+            return new Ast.Template(new TemplateText(s, lx.span(at, lx.pos), lx.lineOf(at)), List.of());
         }
         throw lx.fail(at, at + 1, "expected " + what + " as a string, found " + lx.describeHere(),
                 "write it as a raw string: #\"...\"#");
@@ -269,7 +269,7 @@ final class Parser {
         lx.skipInline();
         List<Ast.Param> params = lx.peek() == '(' ? params() : List.of();
         lx.skipTrivia();
-        TemplateText body = templateText("the template_string body");
+        Ast.Template body = templateText("the template_string body");
         lx.expectLineEnd("the template_string body");
         return new Ast.TemplateStringDecl(name, nameSpan, params, body, lx.span(start, lx.pos));
     }

@@ -110,7 +110,8 @@ final class Validator {
                 functions.put(def.name(), def);
                 returnTypes.check(def.returnType(), f);
             } else if (d instanceof Ast.TemplateStringDecl t) {
-                templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body(), t.nameSpan()));
+                templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body().text(), t.nameSpan()));
+                checkReads(t.body(), t.params(), "template_string `" + t.name() + "`");
             }
         }
         StrategyRules strategies = new StrategyRules(diagnostics, clientRules);
@@ -287,7 +288,11 @@ final class Validator {
             diagnostics.add(Diagnostic.error(f.nameSpan(), "function `" + f.name() + "` has no prompt",
                     "add `prompt #\"...\"#`"));
         }
-        return new FunctionDef(f.name(), params, returnType, clientName, clientSpan, f.prompt(), f.nameSpan());
+        if (f.prompt() != null) {
+            checkReads(f.prompt(), f.params(), "the prompt of `" + f.name() + "`");
+        }
+        return new FunctionDef(f.name(), params, returnType, clientName, clientSpan,
+                f.prompt() == null ? null : f.prompt().text(), f.nameSpan());
     }
 
     private TestDef testDef(Ast.TestDecl t) {
@@ -323,6 +328,31 @@ final class Validator {
             }
         }
         return new TestDef(t.name(), functions, t.args(), t.attributes(), t.nameSpan());
+    }
+
+    /**
+     * A variable no parameter, template_string or enum provides prints as nothing at run time:
+     * a warning, as in BAML, with the closest name.
+     */
+    private void checkReads(Ast.Template template, List<Ast.Param> params, String where) {
+        Set<String> known = new java.util.LinkedHashSet<>();
+        params.forEach(p -> known.add(p.name()));
+        known.add("ctx");
+        known.add("_");
+        for (Ast.Decl d : callables.values()) {
+            if (d instanceof Ast.TemplateStringDecl) {
+                known.add(d.name());
+            }
+        }
+        known.addAll(enumDecls.keySet());
+        for (Ast.NameUse use : template.reads()) {
+            if (!known.contains(use.name())) {
+                String suggestion = Suggestions.closest(use.name(), known);
+                diagnostics.add(Diagnostic.warning(use.span(), "variable `" + use.name() + "` in " + where
+                        + " does not exist", suggestion != null ? "did you mean `" + suggestion + "`?"
+                                : "it will print as nothing; pass it as a parameter"));
+            }
+        }
     }
 
     /** Warnings, as in BAML: the project loads, but the test cannot call the function as written. */

@@ -268,7 +268,7 @@ final class ValueParser {
     // ---- raw strings ---------------------------------------------------------------------
 
     /** Reads a raw string at the current position as a template. */
-    TemplateText template() {
+    Ast.Template template() {
         int start = lx.pos;
         Literals.RawString raw = Literals.raw(lx);
         String body = raw.body();
@@ -279,11 +279,18 @@ final class ValueParser {
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
         }
-        return new TemplateText(normalizeRaw(body), lx.span(start, lx.pos), lx.lineOf(raw.bodyStart() + lead));
+        List<Ast.NameUse> reads = new ArrayList<>();
+        for (JinjaNames.Use u : JinjaNames.reads(body)) {
+            reads.add(new Ast.NameUse(u.name(), lx.span(base + u.offset(), base + u.offset() + u.name().length())));
+        }
+        TemplateText text = new TemplateText(normalizeRaw(body), lx.span(start, lx.pos), lx.lineOf(base + lead));
+        return new Ast.Template(text, reads);
     }
 
     /** BAML's raw-string normalisation: drop leading newlines, trim the end, dedent. */
-    static String normalizeRaw(String body) {
+    static String normalizeRaw(String raw) {
+        // Files saved with Windows line endings give the same text as everywhere else.
+        String body = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n");
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
