@@ -158,6 +158,18 @@ class GenerateMojoTest {
     }
 
     @Test
+    void invalidPackageNameFailsTheBuildWithTheParameterName() throws IOException {
+        write("src/main/baml/resume.baml", RESUME);
+        GenerateMojo mojo = mojo();
+        mojo.packageName = "com.example.2baml";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<packageName>")
+                .hasMessageContaining("com.example.2baml");
+    }
+
+    @Test
     void missingSourceFolderGeneratesNothing() throws Exception {
         GenerateMojo mojo = mojo();
 
