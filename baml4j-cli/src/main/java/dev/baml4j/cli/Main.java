@@ -29,7 +29,8 @@ public final class Main implements Runnable {
             CheckCommand.class,
             GenerateCommand.class,
             ConformanceCommand.class,
-            DemoCommand.class);
+            DemoCommand.class,
+            PreviewCommand.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")
