@@ -7,6 +7,7 @@ public final class CaseHandlers {
 
     public static final List<CaseHandler> ALL = List.of(
             new LanguageCheckHandler(),
+            new PromptRequestHandler(),
             new BedrockOptionsHandler(),
             new BedrockCallHandler());
 
