@@ -96,6 +96,16 @@ class ConverseTest {
   }
 
   @Test
+  void inferenceProfileArnsArePercentEncodedAndDecoded() {
+    String arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0";
+    client.converse(SdkClients.converse(null, "x").toBuilder().modelId(arn).build());
+    RecordedRequest r = emulator.journal().last();
+    assertThat(r.signatureValid()).isTrue();
+    assertThat(r.path()).contains("inference-profile%2Fus.anthropic");
+    assertThat(r.modelId()).isEqualTo(arn);
+  }
+
+  @Test
   void unknownStopReasonsPassThrough() {
     emulator.control("{\"stopReason\": \"model_context_window_exceeded_v9\"}");
     ConverseResponse res = client.converse(SdkClients.converse(null, "a"));
