@@ -161,6 +161,16 @@ class ConverseTest {
   }
 
   @Test
+  void rawBodyIsSentVerbatim() {
+    String raw = "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[]}},\"stopReason\":\"end_turn\","
+        + "\"usage\":{\"inputTokens\":1,\"outputTokens\":0,\"totalTokens\":1},\"metrics\":{\"latencyMs\":1}}";
+    emulator.control(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("rawBody", raw).toString());
+    ConverseResponse res = client.converse(SdkClients.converse(null, "x"));
+    assertThat(res.output().message().content()).isEmpty();
+    assertThat(res.usage().outputTokens()).isZero();
+  }
+
+  @Test
   void connectionResetAndTruncatedBodyFailTheCall() {
     emulator.fault(Fault.of(Fault.Kind.RESET));
     assertThatThrownBy(() -> client.converse(SdkClients.converse(null, "x"))).isInstanceOf(SdkClientException.class);
