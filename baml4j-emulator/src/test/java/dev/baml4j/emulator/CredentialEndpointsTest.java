@@ -83,6 +83,25 @@ class CredentialEndpointsTest {
   }
 
   @Test
+  void expiredTemporaryCredentialsAreRejected() throws Exception {
+    emulator.close();
+    emulator = BedrockEmulator.builder().temporaryCredentialsLifetime(java.time.Duration.ofMillis(800)).build()
+        .start();
+    Credentials temp;
+    try (StsClient sts = sts(SdkClients.exampleKeys())) {
+      temp = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("short")).credentials();
+    }
+    AwsCredentialsProvider creds = StaticCredentialsProvider.create(
+        AwsSessionCredentials.create(temp.accessKeyId(), temp.secretAccessKey(), temp.sessionToken()));
+    assertThat(converseWith(creds)).isEqualTo("with temp creds");
+    Thread.sleep(1_000);
+    assertThatThrownBy(() -> converseWith(creds))
+        .isInstanceOf(BedrockRuntimeException.class)
+        .satisfies(e -> assertThat(((BedrockRuntimeException) e).awsErrorDetails().errorCode())
+            .isEqualTo("ExpiredTokenException"));
+  }
+
+  @Test
   void assumeRoleProviderWithExternalIdWorksEndToEnd() {
     try (StsClient sts = sts(SdkClients.exampleKeys());
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)
