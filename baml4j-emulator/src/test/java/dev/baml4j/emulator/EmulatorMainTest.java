@@ -29,7 +29,13 @@ class EmulatorMainTest {
         .redirectErrorStream(false).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      String first = out.readLine();
+      String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return out.readLine();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).get(60, TimeUnit.SECONDS);
       assertThat(first).matches("listening http://127\\.0\\.0\\.1:\\d+");
       URI uri = URI.create(first.substring("listening ".length()));
       try (BedrockRuntimeClient client = SdkClients.sync(uri)) {
