@@ -161,6 +161,16 @@ class ConverseTest {
   }
 
   @Test
+  void streamOnlyFaultsLeaveConverseRepliesNormal() {
+    emulator.fault(Fault.streamException("throttlingException", "Too many tokens", 0));
+    assertThat(client.converse(SdkClients.converse(null, "still fine")).output().message().content().get(0).text())
+        .isEqualTo("still fine");
+    emulator.fault(Fault.after(Fault.Kind.BAD_CRC, 0));
+    assertThat(client.converse(SdkClients.converse(null, "also fine")).output().message().content().get(0).text())
+        .isEqualTo("also fine");
+  }
+
+  @Test
   void rawBodyIsSentVerbatim() {
     String raw = "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[]}},\"stopReason\":\"end_turn\","
         + "\"usage\":{\"inputTokens\":1,\"outputTokens\":0,\"totalTokens\":1},\"metrics\":{\"latencyMs\":1}}";
