@@ -27,6 +27,7 @@ public final class Main implements Runnable {
     /** Every subcommand, in the order {@code --help} lists them. Add new commands here. */
     static final List<Class<?>> COMMANDS = List.of(
             CheckCommand.class,
+            GenerateCommand.class,
             ConformanceCommand.class,
             DemoCommand.class);
 
