@@ -26,10 +26,18 @@ public final class Main implements Runnable {
 
     /** Every subcommand, in the order {@code --help} lists them. Add new commands here. */
     static final List<Class<?>> COMMANDS = List.of(
+            InitCommand.class,
             CheckCommand.class,
             GenerateCommand.class,
+            dev.baml4j.cli.runtime.RunCommand.class,
+            dev.baml4j.cli.runtime.StreamCommand.class,
+            PreviewCommand.class,
+            dev.baml4j.cli.runtime.TestCommand.class,
+            dev.baml4j.cli.runtime.ServeCommand.class,
+            EmulatorCommand.class,
+            DemoCommand.class,
             ConformanceCommand.class,
-            DemoCommand.class);
+            picocli.AutoComplete.GenerateCompletion.class);
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces with errors.")

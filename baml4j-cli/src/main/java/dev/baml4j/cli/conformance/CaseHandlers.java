@@ -6,7 +6,10 @@ import java.util.List;
 public final class CaseHandlers {
 
     public static final List<CaseHandler> ALL = List.of(
-            new LanguageCheckHandler());
+            new LanguageCheckHandler(),
+            new PromptRequestHandler(),
+            new BedrockOptionsHandler(),
+            new BedrockCallHandler());
 
     private CaseHandlers() {
     }
