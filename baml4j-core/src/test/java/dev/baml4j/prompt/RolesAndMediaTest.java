@@ -128,4 +128,25 @@ class RolesAndMediaTest {
         }
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void templateStringsSeeCtxAndRoles() {
+        RenderFixture f = new RenderFixture("""
+                template_string Schema() #"
+                  {{ _.role("system") }}
+                  {{ ctx.output_format }} ({{ ctx.client.name }})
+                "#
+                function F(q: string) -> int {
+                  client Stub
+                  prompt #"
+                    {{ Schema() }}
+                    {{ _.role("user") }}
+                    {{ q }}
+                  "#
+                }
+                """);
+        RenderedPrompt p = f.render("F", Map.of("q", "hi"));
+        assertThat(p.messages()).containsExactly(ChatMessage.text("system", "Answer as an int (Stub)"),
+                ChatMessage.text("user", "hi"));
+    }
 }
