@@ -2,6 +2,9 @@ package dev.baml4j.lang;
 
 import dev.baml4j.lang.internal.DiagnosticRenderer;
 import dev.baml4j.lang.internal.Frontend;
+import dev.baml4j.BamlConfigException;
+import dev.baml4j.types.BamlType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +30,26 @@ public final class BamlCompiler {
      */
     public static Compilation compile(List<SourceFile> files, ClientValidator validator) {
         return Frontend.compile(files, validator);
+    }
+
+    /**
+     * Parses a type expression ({@code "map<string, Resume[]>?"}, {@code "\"a\" | \"b\""})
+     * against the project's classes, enums and aliases.
+     *
+     * @throws BamlConfigException carrying the diagnostics when the expression is not a valid type
+     */
+    public static BamlType parseType(String expression, BamlProject project) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        BamlType type = Frontend.parseType(expression, project, diagnostics);
+        if (type == null) {
+            throw new BamlConfigException(diagnostics);
+        }
+        return type;
+    }
+
+    /** Only the syntax errors of one file (no name resolution): is this file well formed? */
+    public static List<Diagnostic> syntaxErrors(SourceFile file) {
+        return Frontend.parseOnly(file);
     }
 
     /**

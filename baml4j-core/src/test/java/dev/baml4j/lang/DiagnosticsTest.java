@@ -114,7 +114,8 @@ class DiagnosticsTest {
                 """)).containsExactly(
                 "6:16 unknown retry_policy `Twise` in client `A`",
                 "11:18 unknown client `Nope` in the `strategy` of client `F`",
-                "15:12 client `R` (round-robin) has no `strategy` option");
+                "14:13 client `R` (round-robin) has no `strategy` option",
+                "17:11 `start` of client `R` must be a non-negative integer, not `-1`");
     }
 
     @Test
@@ -175,7 +176,8 @@ class DiagnosticsTest {
                 """)), onlyBedrock);
         assertThat(c.diagnostics()).extracting(Diagnostic::message).containsExactly(
                 "unknown provider `aws_bedrock` in client `Probe`",
-                "option check ran for Good");
+                "option check ran for Good",
+                "option check ran for Both");
         assertThat(c.diagnostics().get(0).hint()).startsWith("did you mean `aws-bedrock`");
     }
 
@@ -224,6 +226,16 @@ class DiagnosticsTest {
                   client "aws-bedrock/m"
                   prompt #"{{ img }}"#
                 }
+                class Doc {
+                  scan image
+                }
+                class Wrapper {
+                  docs Doc[]
+                }
+                function G(x: int) -> Wrapper? {
+                  client "aws-bedrock/m"
+                  prompt #"{{ x }}"#
+                }
                 class string {
                   x int
                 }
@@ -233,8 +245,9 @@ class DiagnosticsTest {
                 "7:7 class `Loop` contains itself through required fields: Loop -> Loop",
                 "14:6 type alias `X` refers to itself without a list or map in between",
                 "15:6 type alias `Y` refers to itself without a list or map in between",
-                "16:27 function `F` returns `image`, but media can only be a parameter",
-                "20:7 `string` is a built-in type and cannot be declared again");
+                "16:27 function `F` returns media, but media can only be a parameter",
+                "26:23 function `G` returns media through field `Doc.scan`, but media can only be a parameter",
+                "30:7 `string` is a built-in type and cannot be declared again");
     }
 
     @Test
@@ -297,5 +310,190 @@ class DiagnosticsTest {
         List<Diagnostic> ds = Sources.diagnostics(garbage);
         assertThat(ds).hasSizeLessThanOrEqualTo(201);
         assertThat(ds.get(ds.size() - 1).message()).contains("too many errors");
+    }
+
+    @Test
+    void promptJinjaBlocksMustBeClosedAndMatched() {
+        assertThat(Sources.errors("""
+                function F(xs: string[]) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"
+                    {% for x in xs %}
+                      {% if x %}{{ x }}
+                    {% endfor %}
+                    {% endif %}
+                    {% raw %}{% if %}{% endraw %}
+                    {% set y = 1 %}{# fine #}
+                  "#
+                }
+                template_string T(a: int) #"{{ a "#
+                """)).containsExactly(
+                "6:5 `{% endfor %}` where `{% endif %}` was expected",
+                "7:5 `{% endif %}` without a `{% if %}`",
+                "12:29 unclosed `{{` in the template");
+    }
+
+    @Test
+    void testNamingAnUnknownFunctionIsAWarning() {
+        Compilation c = Sources.compile("test T {\n  functions [Nope]\n  args { a 1 }\n}\n");
+        assertThat(c.diagnostics()).singleElement().satisfies(d -> {
+            assertThat(d.isError()).isFalse();
+            assertThat(d.message()).isEqualTo("test `T` names unknown function `Nope`");
+        });
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.project()).isNotNull();
+    }
+
+    @Test
+    void topLevelNamesShareOneNamespaceExceptTestsAndGenerators() {
+        assertThat(Sources.errors("""
+                class Foo {
+                  x int
+                }
+                function Foo(x: int) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"x"#
+                }
+                retry_policy Foo {
+                  max_retries 1
+                }
+                test Foo {
+                  functions [Foo]
+                  args { x 1 }
+                }
+                generator Foo {
+                  output_type "python/pydantic"
+                }
+                """)).containsExactly(
+                "4:10 `Foo` is declared twice (as class and as function)",
+                "8:14 `Foo` is declared twice (as class and as retry_policy)",
+                "12:14 test `Foo` names unknown function `Foo`");
+    }
+
+    @Test
+    void namingRules() {
+        assertThat(Sources.errors("""
+                enum E {
+                  red
+                  Green
+                }
+                class C {
+                  class string
+                  klass string
+                }
+                function F(class: int @alias("k") @description("d")) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"x"#
+                }
+                """)).containsExactly(
+                "2:3 enum value `red` must start with an uppercase letter",
+                "6:3 field name `class` is a BAML keyword");
+    }
+
+    @Test
+    void strategyOptionsAreLanguageRulesAndNotRepeatedByTheValidator() {
+        ClientValidator echoesStrategyErrors = new ClientValidator() {
+            @Override
+            public boolean knowsProvider(String provider) {
+                return true;
+            }
+
+            @Override
+            public List<Diagnostic> validate(ClientDef client) {
+                // A runtime validator that also checks strategies reports the same spot again.
+                return client.options().get("start").map(v -> List.of(Diagnostic.error(v.span(), "dup", null)))
+                        .orElse(List.of());
+            }
+        };
+        Compilation c = BamlCompiler.compile(List.of(new SourceFile("main.baml", """
+                client<llm> A {
+                  provider aws-bedrock
+                }
+                client<llm> R {
+                  provider round-robin
+                  options {
+                    strategy [A, "aws-bedrock/m"]
+                    start "one"
+                    retries 3
+                    http {
+                      total_timeout_ms 0
+                      connect_timeout_ms 10
+                    }
+                  }
+                }
+                """)), echoesStrategyErrors);
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + ":" + d.span().column() + " " + d.message())
+                .containsExactly(
+                        "8:11 `start` of client `R` must be a non-negative integer, not a string",
+                        "9:5 unknown option `retries` for round-robin client `R`",
+                        "11:24 `http.total_timeout_ms` of client `R` must be a positive integer (milliseconds), not `0`",
+                        "12:7 `http.connect_timeout_ms` is not allowed on round-robin client `R`");
+    }
+
+    @Test
+    void testArgumentsAreCheckedAgainstTheFunctionAsWarnings() {
+        Compilation c = Sources.compile("""
+                function F(x: int, y: string?) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"{{ x }}"#
+                }
+                test T {
+                  functions [F]
+                  args {
+                    z 1
+                  }
+                }
+                """);
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + " " + d.message()).containsExactly(
+                "5 test `T` does not give argument `x` of function `F`",
+                "8 test `T` gives unknown argument `z` to function `F`");
+    }
+
+    @Test
+    void generatorsNeedAKnownOutputType() {
+        assertThat(Sources.errors("""
+                generator a {
+                  output_dir "../"
+                }
+                generator b {
+                  output_type "typescrpt"
+                }
+                generator c {
+                  output_type "python/pydantic"
+                  version "0.226.2"
+                }
+                """)).containsExactly(
+                "1:11 generator `a` has no `output_type`",
+                "5:15 unknown output_type `typescrpt` in generator `b`");
+    }
+
+    @Test
+    void unknownTemplateVariablesAreWarningsWithSuggestions() {
+        Compilation c = Sources.compile("""
+                enum Color {
+                  RED
+                }
+                template_string Bullet(items: string[]) #"
+                  {% for i in items %}- {{ i }}{% endfor %}
+                "#
+                function F(name: string, items: string[], opt: int?) -> string {
+                  client "aws-bedrock/m"
+                  prompt #"
+                    {{ _.role("user") }} Hello {{ nme }} {{ name.upper() }} {{ "{{ literal }}" }}
+                    {% for k, v in items|batch(2) %}{{ k }}{{ v }}{{ loop.index }}{% endfor %}
+                    {% set total = items|length %}{{ total }} {{ Color.RED }} {{ Bullet(items) }}
+                    {% if opt is not none and opt is defined %}{{ opt|default(0) }}{% endif %}
+                    {% macro m(a, b=1) %}{{ a }}{{ b }}{% endmacro %}{{ m(1) }}
+                    {{ items|map(attribute="x")|join(", ") }} {{ ctx.output_format }} {{ missing.field }}
+                  "#
+                }
+                """);
+        assertThat(c.hasErrors()).isFalse();
+        assertThat(c.diagnostics()).extracting(d -> d.span().line() + ":" + d.span().column() + " " + d.message())
+                .containsExactly(
+                        "10:35 variable `nme` in the prompt of `F` does not exist",
+                        "15:74 variable `missing` in the prompt of `F` does not exist");
+        assertThat(c.diagnostics().get(0).hint()).isEqualTo("did you mean `name`?");
     }
 }

@@ -221,7 +221,7 @@ class ParserTest {
                    spanning lines //}
                 template_string Greeting(name: string) #"Hello, {{ name }}!"#
                 string_template NoArgs #"fixed"#
-                function F(x: string) -> string {
+                function F(x: string, pic: image, call: string) -> string {
                   client C
                   prompt #"{{ Greeting(x) }}"#
                 }
@@ -286,5 +286,14 @@ class ParserTest {
                 }
                 """);
         assertThat(p.classDef("A").orElseThrow().fields().get(0).description()).contains("first\n  second");
+    }
+
+    @Test
+    void acceptsByteOrderMarkAndWindowsLineEndings() {
+        String src = "\uFEFFclass A {\r\n  x string @description(#\"\r\n    one\r\n    two\r\n  \"#)\r\n}\r\n"
+                + "function F(a: A) -> string {\r\n  client \"aws-bedrock/m\"\r\n  prompt #\"\r\n    hi\r\n    {{ a }}\r\n  \"#\r\n}\r\n";
+        BamlProject p = Sources.project(src);
+        assertThat(p.classDef("A").orElseThrow().fields().get(0).description()).contains("one\ntwo");
+        assertThat(p.function("F").orElseThrow().prompt().text()).isEqualTo("hi\n{{ a }}");
     }
 }

@@ -44,6 +44,14 @@ final class Ast {
     record Group(TypeExpr inner, List<Attribute> attributes, SourceSpan span) implements TypeExpr {
     }
 
+    /** A variable a template reads, where it reads it. */
+    record NameUse(String name, SourceSpan span) {
+    }
+
+    /** A prompt or template_string body, and the variables it reads but does not define. */
+    record Template(TemplateText text, List<NameUse> reads) {
+    }
+
     /** A top-level declaration. */
     sealed interface Decl {
         String name();
@@ -79,7 +87,7 @@ final class Ast {
 
     /** A {@code client}/{@code prompt} key of a function; null when absent. */
     record FunctionDecl(String name, SourceSpan nameSpan, List<Param> params, TypeExpr returnType,
-            ConfigValue client, TemplateText prompt, SourceSpan span) implements Decl {
+            ConfigValue client, Template prompt, SourceSpan span) implements Decl {
         public String kind() {
             return "function";
         }
@@ -99,7 +107,7 @@ final class Ast {
         }
     }
 
-    record TemplateStringDecl(String name, SourceSpan nameSpan, List<Param> params, TemplateText body,
+    record TemplateStringDecl(String name, SourceSpan nameSpan, List<Param> params, Template body,
             SourceSpan span) implements Decl {
         public String kind() {
             return "template_string";

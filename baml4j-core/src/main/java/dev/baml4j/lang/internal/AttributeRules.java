@@ -15,9 +15,10 @@ final class AttributeRules {
     enum Target {
         FIELD(List.of("alias", "description", "skip", "check", "assert", "stream.done", "stream.not_null",
                 "stream.with_state")),
-        ENUM_VALUE(List.of("alias", "description", "skip")),
+        ENUM_VALUE(List.of("alias", "description", "skip", "check", "assert", "stream.done", "stream.not_null",
+                "stream.with_state")),
         TYPE(List.of("check", "assert", "stream.done", "stream.not_null", "stream.with_state")),
-        PARAM(List.of("check", "assert", "description")),
+        PARAM(List.of("check", "assert", "description", "alias")),
         CLASS(List.of("alias", "description", "dynamic", "check", "assert", "stream.done", "stream.not_null")),
         ENUM(List.of("alias", "description", "dynamic", "check", "assert")),
         TEST(List.of("check", "assert"));

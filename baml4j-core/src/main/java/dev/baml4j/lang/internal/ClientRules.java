@@ -3,11 +3,12 @@ package dev.baml4j.lang.internal;
 import dev.baml4j.lang.ClientDef;
 import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Diagnostic;
+import dev.baml4j.lang.KnownProviders;
 import dev.baml4j.lang.RetryPolicyDef;
 import dev.baml4j.types.ConfigValue;
 import dev.baml4j.types.SourceSpan;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,13 +19,9 @@ import java.util.Set;
  */
 final class ClientRules {
 
-    /** Every provider name BAML knows, for "did you mean" when a provider is misspelt. */
-    static final List<String> BAML_PROVIDERS = List.of("aws-bedrock", "fallback", "anthropic", "openai",
-            "openai-generic", "azure-openai", "openai-responses", "ollama", "openrouter", "google-ai", "vertex-ai",
-            "round-robin");
-
     private final List<Diagnostic> diagnostics;
     private final ClientValidator validator;
+    private final Set<String> unknownProvider = new HashSet<>();
 
     ClientRules(List<Diagnostic> diagnostics, ClientValidator validator) {
         this.diagnostics = diagnostics;
@@ -32,8 +29,7 @@ final class ClientRules {
     }
 
     static boolean isStrategy(String provider) {
-        return provider.equals("fallback") || provider.equals("round-robin") || provider.equals("baml-fallback")
-                || provider.equals("baml-round-robin");
+        return KnownProviders.isStrategy(provider);
     }
 
     ClientDef client(Ast.ClientDecl c, Set<String> retryPolicies) {
@@ -65,7 +61,11 @@ final class ClientRules {
                         + " must be a name, not " + c.retryPolicy().describe(), "write `retry_policy MyPolicy`"));
             }
         }
-        return known ? new ClientDef(c.name(), provider, p.span(), retry, c.options(), c.nameSpan()) : null;
+        if (!known) {
+            // Kept so that strategies naming it don't report it again; its options go unchecked.
+            unknownProvider.add(c.name());
+        }
+        return new ClientDef(c.name(), provider, p.span(), retry, c.options(), c.nameSpan());
     }
 
     /** Reports an unknown provider; true when it is known. */
@@ -73,15 +73,28 @@ final class ClientRules {
         if (isStrategy(provider) || validator.knowsProvider(provider)) {
             return true;
         }
-        List<String> candidates = new ArrayList<>();
-        for (String name : BAML_PROVIDERS) {
+        List<String> installed = new ArrayList<>();
+        for (String name : KnownProviders.NAMES) {
             if (isStrategy(name) || validator.knowsProvider(name)) {
-                candidates.add(name);
+                installed.add(name);
             }
         }
-        List<String> close = Suggestions.close(provider, candidates, 3);
-        String hint = close.isEmpty() ? "installed providers: " + String.join(", ", candidates)
-                : "did you mean " + String.join(" or ", close.stream().map(n -> "`" + n + "`").toList()) + "?";
+        String installedList = "installed providers: " + String.join(", ", installed);
+        if (KnownProviders.NAMES.contains(provider)) {
+            diagnostics.add(Diagnostic.error(span, "provider `" + provider + "` of " + what
+                    + " is not installed in baml4j", installedList));
+            return false;
+        }
+        List<String> close = Suggestions.close(provider, KnownProviders.NAMES, 3);
+        String hint;
+        if (close.isEmpty()) {
+            hint = installedList;
+        } else {
+            hint = "did you mean " + String.join(" or ", close.stream().map(n -> "`" + n + "`").toList()) + "?";
+            if (!installed.contains(close.get(0))) {
+                hint += " (`" + close.get(0) + "` is not installed; " + installedList + ")";
+            }
+        }
         diagnostics.add(Diagnostic.error(span, "unknown provider `" + provider + "` in " + what, hint));
         return false;
     }
@@ -96,7 +109,12 @@ final class ClientRules {
                     "write `client \"aws-bedrock/anthropic.claude-3-haiku-20240307-v1:0\"`"));
             return null;
         }
-        if (!checkProvider(provider, span, "client `" + name + "`") || isStrategy(provider)) {
+        if (isStrategy(provider)) {
+            diagnostics.add(Diagnostic.error(span, "`" + provider + "` cannot be used as a `provider/model` shorthand",
+                    "declare a `client<llm>` with `provider " + provider + "` and a `strategy` list"));
+            return null;
+        }
+        if (!checkProvider(provider, span, "client `" + name + "`")) {
             return null;
         }
         var options = new ConfigValue.MapLit(List.of(new ConfigValue.Entry("model", span,
@@ -104,65 +122,19 @@ final class ClientRules {
         return new ClientDef(name, provider, span, null, options, span);
     }
 
-    /** Runs the provider's own option checks on a model client. */
-    void validateOptions(ClientDef client) {
-        if (!client.isStrategy()) {
-            diagnostics.addAll(validator.validate(client));
+    /**
+     * Runs the installed validator's option checks on a client. For strategies, whose structure
+     * {@link StrategyRules} already checked, a diagnostic at a spot already reported is dropped.
+     */
+    void validateOptions(ClientDef client, Set<SourceSpan> alreadyReported) {
+        if (unknownProvider.contains(client.name())) {
+            return;
         }
-    }
-
-    /** {@code fallback} and {@code round-robin} clients must list existing clients in {@code strategy}. */
-    void checkStrategies(Collection<Ast.ClientDecl> decls, Map<String, ClientDef> clients) {
-        for (Ast.ClientDecl decl : decls) {
-            ClientDef c = clients.get(decl.name());
-            if (c == null || !c.isStrategy()) {
-                continue;
-            }
-            String what = "client `" + c.name() + "`";
-            var strategy = c.options().entry("strategy");
-            if (strategy.isEmpty()) {
-                diagnostics.add(Diagnostic.error(c.providerSpan(), what + " (" + c.provider()
-                        + ") has no `strategy` option", "add `options { strategy [ClientA, ClientB] }`"));
-                continue;
-            }
-            ConfigValue list = strategy.get().value();
-            if (!(list instanceof ConfigValue.ArrayLit a) || a.items().isEmpty()) {
-                diagnostics.add(Diagnostic.error(list.span(), "`strategy` of " + what
-                        + " must be a non-empty list of client names", "write `strategy [ClientA, ClientB]`"));
-                continue;
-            }
-            for (ConfigValue item : a.items()) {
-                if (!(item instanceof ConfigValue.StringLit s)) {
-                    diagnostics.add(Diagnostic.error(item.span(), "`strategy` of " + what + " lists client names, not "
-                            + item.describe(), null));
-                    continue;
-                }
-                if (s.value().equals(c.name())) {
-                    diagnostics.add(Diagnostic.error(s.span(), what + " lists itself in its `strategy`",
-                            "list other clients"));
-                } else if (s.value().contains("/")) {
-                    clients.computeIfAbsent(s.value(), n -> shorthand(n, s.span()));
-                } else if (!clients.containsKey(s.value())) {
-                    String suggestion = Suggestions.closest(s.value(), clients.keySet());
-                    diagnostics.add(Diagnostic.error(s.span(), "unknown client `" + s.value() + "` in the `strategy`"
-                            + " of " + what, suggestion != null ? "did you mean `" + suggestion + "`?" : null));
-                }
-            }
-            if (c.provider().endsWith("round-robin")) {
-                checkStart(c);
+        for (Diagnostic d : validator.validate(client)) {
+            if (!client.isStrategy() || !alreadyReported.contains(d.span())) {
+                diagnostics.add(d);
             }
         }
-    }
-
-    private void checkStart(ClientDef c) {
-        c.options().get("start").ifPresent(v -> {
-            // BAML accepts any index (it wraps around), so only the type is checked.
-            boolean ok = v instanceof ConfigValue.NumberLit n && n.isInteger() && n.decimal().signum() >= 0;
-            if (!ok) {
-                diagnostics.add(Diagnostic.error(v.span(), "`start` of client `" + c.name()
-                        + "` must be a non-negative integer, not " + v.describe(), "write `start 0`"));
-            }
-        });
     }
 
     // ---- retry policies ------------------------------------------------------------------

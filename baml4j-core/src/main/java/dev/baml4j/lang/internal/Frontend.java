@@ -5,6 +5,7 @@ import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Compilation;
 import dev.baml4j.lang.Diagnostic;
 import dev.baml4j.lang.SourceFile;
+import dev.baml4j.types.BamlType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +28,34 @@ public final class Frontend {
         List<Diagnostic> sorted = sorted(files, diagnostics);
         boolean errors = sorted.stream().anyMatch(Diagnostic::isError);
         return new Compilation(errors ? null : project, sorted);
+    }
+
+    /**
+     * A type expression resolved against a project's classes, enums and aliases; the diagnostics
+     * go to {@code diagnostics} and the result is null when there are any.
+     */
+    public static BamlType parseType(String expression, BamlProject project, List<Diagnostic> diagnostics) {
+        int before = diagnostics.size();
+        Lexer lx = new Lexer("<type>", expression, diagnostics);
+        TypeParser parser = new TypeParser(lx, new ValueParser(lx));
+        Ast.TypeExpr expr;
+        try {
+            lx.skipTrivia();
+            expr = parser.type(0);
+            lx.skipTrivia();
+            if (!lx.eof()) {
+                lx.error(lx.pos, expression.length(), "unexpected `" + Lexer.abbreviate(expression.substring(lx.pos))
+                        + "` after the type", null);
+            }
+        } catch (ParseError | DeclarationAbandoned e) {
+            return null;
+        }
+        AttributeRules rules = new AttributeRules(diagnostics);
+        TypeResolver resolver = new TypeResolver(project.classes().keySet(), project.enums().keySet(),
+                project.aliases().keySet(), diagnostics, rules);
+        BamlType type = resolver.resolve(expr);
+        resolver.checkMapKeys();
+        return diagnostics.size() > before ? null : type;
     }
 
     /** Syntax errors only: for tools that need to know whether a source is well formed. */

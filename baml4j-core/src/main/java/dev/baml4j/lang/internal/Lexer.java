@@ -14,8 +14,6 @@ import java.util.List;
  */
 final class Lexer {
 
-    /** Characters that end an unquoted string (besides newlines and {@code //}). */
-    private static final String UNQUOTED_STOP = "#@{}()[]<>,'\";";
     /** Past this many errors a file is more noise than help; the parser stops early. */
     static final int MAX_ERRORS = 200;
 
@@ -33,6 +31,9 @@ final class Lexer {
         this.src = src;
         this.diagnostics = diagnostics;
         this.lineStarts = computeLineStarts(src);
+        if (src.startsWith("\uFEFF")) {
+            pos = 1;    // a byte-order mark is not part of the source
+        }
     }
 
     private static int[] computeLineStarts(String s) {
@@ -243,7 +244,9 @@ final class Lexer {
     void expectLineEnd(String after) {
         if (!atLineEnd()) {
             int start = pos;
-            String rest = src.substring(start, lineEnd()).strip();
+            String rest = src.substring(start, lineEnd());
+            int comment = rest.indexOf("//");
+            rest = (comment >= 0 ? rest.substring(0, comment) : rest).strip();
             throw fail(start, start + Math.max(1, rest.length()), "unexpected `" + abbreviate(rest) + "` after " + after,
                     "each member of a block must be on its own line");
         }
@@ -318,143 +321,5 @@ final class Lexer {
             p++;
         }
         return p > pos && p < src.length() && src.charAt(p) == '"' ? p - pos : 0;
-    }
-
-    /** A {@code "…"} string on one line, escapes processed. */
-    String quotedString() {
-        int start = pos;
-        pos++;
-        StringBuilder sb = new StringBuilder();
-        while (true) {
-            if (eof() || peek() == '\n') {
-                throw fail(start, pos, "unterminated string", "close it with `\"` on the same line; for multi-line text use #\"…\"#");
-            }
-            char c = src.charAt(pos++);
-            if (c == '"') {
-                return sb.toString();
-            }
-            if (c != '\\' || eof()) {
-                sb.append(c);
-                continue;
-            }
-            char e = src.charAt(pos++);
-            switch (e) {
-                case 'n': sb.append('\n'); break;
-                case 'r': sb.append('\r'); break;
-                case 't': sb.append('\t'); break;
-                case '0': sb.append('\0'); break;
-                case '\'': sb.append('\''); break;
-                case '"': sb.append('"'); break;
-                case '\\': sb.append('\\'); break;
-                case 'x':
-                    if (pos + 2 <= src.length() && isHex(src.charAt(pos)) && isHex(src.charAt(pos + 1))) {
-                        sb.append((char) Integer.parseInt(src.substring(pos, pos + 2), 16));
-                        pos += 2;
-                    } else {
-                        sb.append("\\x");
-                    }
-                    break;
-                default:
-                    sb.append('\\').append(e);
-            }
-        }
-    }
-
-    private static boolean isHex(char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-
-    /** A raw string {@code #"…"#} (any number of {@code #}); returns its body, unnormalised. */
-    RawString rawString() {
-        int start = pos;
-        int hashes = rawStringHashes();
-        pos += hashes + 1;
-        int bodyStart = pos;
-        String close = "\"" + "#".repeat(hashes);
-        int end = src.indexOf(close, bodyStart);
-        if (end < 0) {
-            pos = src.length();
-            throw fail(start, start + hashes + 1, "unterminated raw string", "close it with `" + close + "`");
-        }
-        pos = end + close.length();
-        return new RawString(src.substring(bodyStart, end), bodyStart, start, pos);
-    }
-
-    /** A raw string's body and where it stands. */
-    record RawString(String body, int bodyStart, int start, int end) {
-    }
-
-    /** {@code {{ … }}}; returns the trimmed expression. */
-    String jinja() {
-        int start = pos;
-        int end = src.indexOf("}}", pos + 2);
-        if (end < 0) {
-            pos = src.length();
-            throw fail(start, start + 2, "unterminated `{{ … }}` expression", "close it with `}}`");
-        }
-        String expr = src.substring(start + 2, end).strip();
-        pos = end + 2;
-        return expr;
-    }
-
-    /**
-     * A number {@code -?digits(.digits)?} if one stands here and ends at a delimiter; otherwise
-     * null and the position is unchanged (so {@code 3.5-sonnet} stays an unquoted string).
-     */
-    String number() {
-        int start = pos;
-        int p = pos;
-        if (p < src.length() && src.charAt(p) == '-') {
-            p++;
-        }
-        int digits = p;
-        while (p < src.length() && Character.isDigit(src.charAt(p))) {
-            p++;
-        }
-        if (p == digits) {
-            return null;
-        }
-        if (p + 1 < src.length() && src.charAt(p) == '.' && Character.isDigit(src.charAt(p + 1))) {
-            p++;
-            while (p < src.length() && Character.isDigit(src.charAt(p))) {
-                p++;
-            }
-        }
-        if (p < src.length() && !isValueDelimiter(src.charAt(p))) {
-            return null;
-        }
-        pos = p;
-        return src.substring(start, p);
-    }
-
-    private static boolean isValueDelimiter(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '}' || c == ']' || c == ')'
-                || c == '|' || c == '?' || c == '@' || c == '/' || c == '>' || c == '[';
-    }
-
-    /**
-     * An unquoted string. With {@code innerSpaces} it runs to the end of the line or a stop
-     * character ({@code @alias(NUMBER THREE)}); without, it also stops at whitespace, which is
-     * how {@code { type constant_delay delay_ms 200 }} splits into entries. Null if empty.
-     */
-    String unquoted(boolean innerSpaces) {
-        int start = pos;
-        while (!eof()) {
-            char c = peek();
-            if (c == '\n' || UNQUOTED_STOP.indexOf(c) >= 0) {
-                break;
-            }
-            if (c == '/' && peek(1) == '/' && (pos == start || Character.isWhitespace(src.charAt(pos - 1)))) {
-                break;
-            }
-            if ((c == ' ' || c == '\t' || c == '\r') && !innerSpaces) {
-                break;
-            }
-            pos++;
-        }
-        String s = src.substring(start, pos);
-        String trimmed = s.stripTrailing();
-        pos = start + trimmed.length();
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }

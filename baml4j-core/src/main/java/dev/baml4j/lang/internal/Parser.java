@@ -24,11 +24,15 @@ final class Parser {
     private final Lexer lx;
     private final ValueParser values;
     private final TypeParser types;
+    private final Blocks blocks;
+    private final ConfigDeclParser configs;
 
     private Parser(SourceFile file, List<Diagnostic> diagnostics) {
         this.lx = new Lexer(file.path(), file.text(), diagnostics);
         this.values = new ValueParser(lx);
         this.types = new TypeParser(lx, values);
+        this.blocks = new Blocks(lx, values);
+        this.configs = new ConfigDeclParser(lx, values, blocks);
     }
 
     /** Parses one file; syntax errors go to {@code diagnostics}, and what could be read is returned. */
@@ -57,21 +61,9 @@ final class Parser {
     /** Skips to the next line that starts (in column 1) with a declaration keyword. */
     private void recoverTopLevel() {
         lx.skipLine();
-        while (!lx.eof() && !startsDeclaration()) {
+        while (!lx.eof() && !blocks.startsDeclaration()) {
             lx.skipLine();
         }
-    }
-
-    /** Whether the current position is column 1 of a line that starts a declaration. */
-    private boolean startsDeclaration() {
-        if (lx.pos > 0 && lx.src.charAt(lx.pos - 1) != '\n') {
-            return false;
-        }
-        int save = lx.pos;
-        String word = lx.identifier();
-        char next = lx.peek();
-        lx.pos = save;
-        return word != null && KEYWORDS.contains(word) && (next == ' ' || next == '\t' || next == '<');
     }
 
     private Ast.Decl declaration(String doc, int start) {
@@ -89,16 +81,16 @@ final class Parser {
             case "function":
                 return functionDecl(start);
             case "client":
-                return clientDecl(start);
+                return configs.clientDecl(start);
             case "template_string":
             case "string_template":
                 return templateStringDecl(start);
             case "retry_policy":
-                return retryPolicyDecl(start);
+                return configs.retryPolicyDecl(start);
             case "test":
-                return testDecl(start);
+                return configs.testDecl(start);
             case "generator":
-                return generatorDecl(start);
+                return configs.generatorDecl(start);
             case "type":
                 return aliasDecl(start);
             default:
@@ -110,81 +102,6 @@ final class Parser {
         }
     }
 
-    // ---- blocks --------------------------------------------------------------------------
-
-    /** Reads one member of a block; {@code doc} holds its {@code ///} lines. */
-    private interface Member {
-        void read(String doc, int start);
-    }
-
-    /**
-     * {@code { NL member NL member NL }}. A member that fails is skipped to the end of its line.
-     * A block left open is closed, with an error, at the next declaration in column 1.
-     */
-    private void block(String what, int declStart, Member member) {
-        lx.skipInline();
-        if (!lx.accept('{')) {
-            throw lx.fail(lx.pos, lx.pos + 1, "expected `{` after " + what + ", found " + lx.describeHere(), null);
-        }
-        while (true) {
-            lx.skipTrivia();
-            String doc = lx.takeDoc();
-            if (lx.accept('}')) {
-                return;
-            }
-            if (lx.eof() || startsDeclaration() || lx.tooManyErrors()) {
-                lx.error(declStart, declStart + 1, what + " is not closed", "add `}` at the end of " + what);
-                return;
-            }
-            int start = lx.pos;
-            try {
-                member.read(doc, start);
-            } catch (ParseError e) {
-                boolean atFreshLine = lx.pos > start && lx.src.charAt(lx.pos - 1) == '\n';
-                if (!atFreshLine) {
-                    lx.skipLine();
-                }
-            }
-        }
-    }
-
-    /** After an enum value or block attribute only a new line or the closing brace may follow. */
-    private void expectMemberEnd(String after) {
-        lx.skipInline();
-        if (lx.peek() != '}') {
-            lx.expectLineEnd(after);
-        }
-    }
-
-    /** A {@code key} at the start of a member line, or an error naming the expected keys. */
-    private String memberKey(String what, List<String> known) {
-        int start = lx.pos;
-        String key = lx.identifier();
-        if (key == null) {
-            throw lx.fail(start, start + 1, "expected one of " + String.join(", ", known) + " in " + what
-                    + ", found " + lx.describeHere(), null);
-        }
-        return key;
-    }
-
-    /** Reports an unknown key and reads (and drops) its value so the block stays in step. */
-    private void unknownKey(String key, int start, String what, List<String> known) {
-        String suggestion = Suggestions.closest(key, known);
-        lx.error(start, start + key.length(), "unknown field `" + key + "` in " + what,
-                suggestion != null ? "did you mean `" + suggestion + "`?"
-                        : "allowed here: " + String.join(", ", known));
-        lx.skipInline();
-        if (!lx.atLineEnd()) {
-            values.value(ValueParser.Context.BLOCK_MEMBER, 0);
-        }
-    }
-
-    private void duplicateKey(Set<String> seen, String key, int start, String what) {
-        if (!seen.add(key)) {
-            lx.error(start, start + key.length(), "`" + key + "` is given twice in " + what, "remove one of them");
-        }
-    }
-
     private String name(String what) {
         return lx.expectIdentifier(what);
     }
@@ -192,16 +109,16 @@ final class Parser {
     // ---- class and enum ------------------------------------------------------------------
 
     private Ast.ClassDecl classDecl(String doc, int start) {
-        int nameStart = skipToName();
+        int nameStart = blocks.skipToName();
         String name = name("a class name");
         SourceSpan nameSpan = lx.span(nameStart, lx.pos);
         List<Ast.Field> fields = new ArrayList<>();
         List<Attribute> attrs = new ArrayList<>();
         String what = "class `" + name + "`";
-        block(what, start, (fieldDoc, at) -> {
+        blocks.block(what, start, (fieldDoc, at) -> {
             if (lx.peek() == '@' && lx.peek(1) == '@') {
                 attrs.add(values.attribute(0));
-                expectMemberEnd("a block attribute");
+                blocks.expectMemberEnd("a block attribute");
                 return;
             }
             if (lx.peek() == '@') {
@@ -219,7 +136,7 @@ final class Parser {
                 lx.pos++;
             }
             if (lx.atLineEnd()) {
-                throw lx.fail(at, lx.pos, "field `" + fieldName + "` has no type", "write `" + fieldName + " string`"
+                throw lx.fail(at, at + fieldName.length(), "field `" + fieldName + "` has no type", "write `" + fieldName + " string`"
                         + " (or another type) on the same line");
             }
             Ast.TypeExpr type = types.type(0);
@@ -230,16 +147,16 @@ final class Parser {
     }
 
     private Ast.EnumDecl enumDecl(String doc, int start) {
-        int nameStart = skipToName();
+        int nameStart = blocks.skipToName();
         String name = name("an enum name");
         SourceSpan nameSpan = lx.span(nameStart, lx.pos);
         List<Ast.EnumValue> enumValues = new ArrayList<>();
         List<Attribute> attrs = new ArrayList<>();
         String what = "enum `" + name + "`";
-        block(what, start, (valueDoc, at) -> {
+        blocks.block(what, start, (valueDoc, at) -> {
             if (lx.peek() == '@' && lx.peek(1) == '@') {
                 attrs.add(values.attribute(0));
-                expectMemberEnd("a block attribute");
+                blocks.expectMemberEnd("a block attribute");
                 return;
             }
             String valueName = lx.identifier();
@@ -248,16 +165,12 @@ final class Parser {
             }
             SourceSpan valueSpan = lx.span(at, lx.pos);
             List<Attribute> valueAttrs = values.memberAttributes(0);
-            expectMemberEnd("enum value `" + valueName + "`");
+            blocks.expectMemberEnd("enum value `" + valueName + "`");
             enumValues.add(new Ast.EnumValue(valueName, valueSpan, valueAttrs, valueDoc));
         });
         return new Ast.EnumDecl(name, nameSpan, enumValues, attrs, doc, lx.span(start, lx.pos));
     }
 
-    private int skipToName() {
-        lx.skipInline();
-        return lx.pos;
-    }
 
     // ---- functions and template strings --------------------------------------------------
 
@@ -301,7 +214,7 @@ final class Parser {
     private static final List<String> FUNCTION_KEYS = List.of("client", "prompt");
 
     private Ast.FunctionDecl functionDecl(int start) {
-        int nameStart = skipToName();
+        int nameStart = blocks.skipToName();
         String name = name("a function name");
         SourceSpan nameSpan = lx.span(nameStart, lx.pos);
         List<Ast.Param> params = params();
@@ -316,18 +229,18 @@ final class Parser {
         }
         String what = "function `" + name + "`";
         ConfigValue[] client = new ConfigValue[1];
-        TemplateText[] prompt = new TemplateText[1];
+        Ast.Template[] prompt = new Ast.Template[1];
         Set<String> seen = new HashSet<>();
-        block(what, start, (doc, at) -> {
-            String key = memberKey(what, FUNCTION_KEYS);
+        blocks.block(what, start, (doc, at) -> {
+            String key = blocks.memberKey(what, FUNCTION_KEYS);
             if (key.equals("client")) {
-                duplicateKey(seen, key, at, what);
+                blocks.duplicateKey(seen, key, at, what);
                 client[0] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
             } else if (key.equals("prompt")) {
-                duplicateKey(seen, key, at, what);
+                blocks.duplicateKey(seen, key, at, what);
                 prompt[0] = templateText("the prompt");
             } else {
-                unknownKey(key, at, what, FUNCTION_KEYS);
+                blocks.unknownKey(key, at, what, FUNCTION_KEYS);
             }
             lx.skipInline();
         });
@@ -335,195 +248,34 @@ final class Parser {
     }
 
     /** A prompt or template body: a raw string, or (rarely) a quoted one. */
-    private TemplateText templateText(String what) {
+    private Ast.Template templateText(String what) {
         lx.skipInline();
         int at = lx.pos;
         if (lx.rawStringHashes() > 0) {
             return values.template();
         }
         if (lx.atQuotedString()) {
-            String s = lx.quotedString();
-            return new TemplateText(s, lx.span(at, lx.pos), lx.lineOf(at));
+            String s = Literals.quoted(lx);
+            return new Ast.Template(new TemplateText(s, lx.span(at, lx.pos), lx.lineOf(at)), List.of());
         }
         throw lx.fail(at, at + 1, "expected " + what + " as a string, found " + lx.describeHere(),
                 "write it as a raw string: #\"...\"#");
     }
 
     private Ast.TemplateStringDecl templateStringDecl(int start) {
-        int nameStart = skipToName();
+        int nameStart = blocks.skipToName();
         String name = name("a template_string name");
         SourceSpan nameSpan = lx.span(nameStart, lx.pos);
         lx.skipInline();
         List<Ast.Param> params = lx.peek() == '(' ? params() : List.of();
         lx.skipTrivia();
-        TemplateText body = templateText("the template_string body");
+        Ast.Template body = templateText("the template_string body");
         lx.expectLineEnd("the template_string body");
         return new Ast.TemplateStringDecl(name, nameSpan, params, body, lx.span(start, lx.pos));
     }
 
-    // ---- clients, retry policies, tests, generators --------------------------------------
-
-    private static final List<String> CLIENT_KEYS = List.of("provider", "retry_policy", "options");
-
-    private Ast.ClientDecl clientDecl(int start) {
-        lx.skipInline();
-        if (lx.accept('<')) {
-            int typeStart = lx.pos;
-            String type = lx.expectIdentifier("`llm` in `client<llm>`");
-            if (!type.equals("llm")) {
-                lx.error(typeStart, lx.pos, "unknown client type `" + type + "`", "write `client<llm>`");
-            }
-            lx.expect('>', "to close `client<llm`");
-        }
-        int nameStart = skipToName();
-        String name = name("a client name");
-        SourceSpan nameSpan = lx.span(nameStart, lx.pos);
-        String what = "client `" + name + "`";
-        ConfigValue[] found = new ConfigValue[3];
-        Set<String> seen = new HashSet<>();
-        block(what, start, (doc, at) -> {
-            String key = memberKey(what, CLIENT_KEYS);
-            int idx = CLIENT_KEYS.indexOf(key);
-            if (idx < 0) {
-                unknownKey(key, at, what, CLIENT_KEYS);
-            } else {
-                duplicateKey(seen, key, at, what);
-                found[idx] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
-            }
-            lx.skipInline();
-        });
-        ConfigValue.MapLit options;
-        if (found[2] == null) {
-            options = ConfigValue.MapLit.empty(nameSpan);
-        } else if (found[2] instanceof ConfigValue.MapLit m) {
-            options = m;
-        } else {
-            lx.error(found[2].span(), "the `options` of " + what + " must be a map, not " + found[2].describe(),
-                    "write `options { key value }`");
-            options = ConfigValue.MapLit.empty(found[2].span());
-        }
-        return new Ast.ClientDecl(name, nameSpan, found[0], found[1], options, lx.span(start, lx.pos));
-    }
-
-    private static final List<String> RETRY_KEYS = List.of("max_retries", "strategy", "options");
-
-    private Ast.RetryPolicyDecl retryPolicyDecl(int start) {
-        int nameStart = skipToName();
-        String name = name("a retry_policy name");
-        SourceSpan nameSpan = lx.span(nameStart, lx.pos);
-        String what = "retry_policy `" + name + "`";
-        ConfigValue[] found = new ConfigValue[3];
-        Set<String> seen = new HashSet<>();
-        block(what, start, (doc, at) -> {
-            String key = memberKey(what, RETRY_KEYS);
-            int idx = RETRY_KEYS.indexOf(key);
-            if (idx < 0) {
-                unknownKey(key, at, what, RETRY_KEYS);
-            } else {
-                duplicateKey(seen, key, at, what);
-                found[idx] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
-            }
-            lx.skipInline();
-        });
-        return new Ast.RetryPolicyDecl(name, nameSpan, found[0], found[1], found[2], lx.span(start, lx.pos));
-    }
-
-    private static final List<String> TEST_KEYS = List.of("functions", "args", "type_builder");
-
-    private Ast.TestDecl testDecl(int start) {
-        int nameStart = skipToName();
-        String name = name("a test name");
-        SourceSpan nameSpan = lx.span(nameStart, lx.pos);
-        String what = "test `" + name + "`";
-        ConfigValue[] functions = new ConfigValue[1];
-        ConfigValue.MapLit[] args = new ConfigValue.MapLit[1];
-        List<Attribute> attrs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        block(what, start, (doc, at) -> {
-            if (lx.peek() == '@' && lx.peek(1) == '@') {
-                attrs.add(values.attribute(0));
-                expectMemberEnd("a block attribute");
-                return;
-            }
-            String key = memberKey(what, TEST_KEYS);
-            if (key.equals("functions")) {
-                duplicateKey(seen, key, at, what);
-                functions[0] = values.value(ValueParser.Context.BLOCK_MEMBER, 0);
-            } else if (key.equals("args")) {
-                duplicateKey(seen, key, at, what);
-                lx.skipInline();
-                if (lx.peek() != '{') {
-                    throw lx.fail(lx.pos, lx.pos + 1, "expected `{` after `args`", "write `args { name value }`");
-                }
-                args[0] = values.map(0);
-            } else if (key.equals("type_builder")) {
-                duplicateKey(seen, key, at, what);
-                skipBalancedBraces();
-            } else {
-                unknownKey(key, at, what, TEST_KEYS);
-            }
-            lx.skipInline();
-        });
-        ConfigValue.MapLit argMap = args[0] != null ? args[0] : ConfigValue.MapLit.empty(nameSpan);
-        return new Ast.TestDecl(name, nameSpan, functions[0], argMap, attrs, lx.span(start, lx.pos));
-    }
-
-    /**
-     * A test's {@code type_builder { … }}: it only matters to tools that run tests with dynamic
-     * types, so it is checked for balance and skipped. Iterative, so depth cannot hurt.
-     */
-    private void skipBalancedBraces() {
-        lx.skipInline();
-        int open = lx.pos;
-        if (!lx.accept('{')) {
-            throw lx.fail(open, open + 1, "expected `{` after `type_builder`", null);
-        }
-        int depth = 1;
-        while (depth > 0) {
-            if (lx.eof()) {
-                throw lx.fail(open, open + 1, "unclosed `type_builder` block", "add `}`");
-            }
-            if (lx.rawStringHashes() > 0) {
-                lx.rawString();
-                continue;
-            }
-            char c = lx.peek();
-            if (c == '"') {
-                lx.quotedString();
-                continue;
-            }
-            if (c == '/' && lx.peek(1) == '/') {
-                lx.pos = lx.lineEnd();
-                continue;
-            }
-            if (c == '{') {
-                depth++;
-            } else if (c == '}') {
-                depth--;
-            }
-            lx.pos++;
-        }
-    }
-
-    private Ast.GeneratorDecl generatorDecl(int start) {
-        int nameStart = skipToName();
-        String name = name("a generator name");
-        SourceSpan nameSpan = lx.span(nameStart, lx.pos);
-        String what = "generator `" + name + "`";
-        List<ConfigValue.Entry> entries = new ArrayList<>();
-        int bodyStart = lx.pos;
-        block(what, start, (doc, at) -> {
-            String key = memberKey(what, List.of("output_type", "output_dir", "version"));
-            SourceSpan keySpan = lx.span(at, lx.pos);
-            entries.add(new ConfigValue.Entry(key, keySpan, values.value(ValueParser.Context.BLOCK_MEMBER, 0)));
-            lx.skipInline();
-        });
-        return new Ast.GeneratorDecl(name, nameSpan, new ConfigValue.MapLit(entries, lx.span(bodyStart, lx.pos)),
-                lx.span(start, lx.pos));
-    }
-
     private Ast.AliasDecl aliasDecl(int start) {
-        int nameStart = skipToName();
+        int nameStart = blocks.skipToName();
         String name = name("a type alias name");
         SourceSpan nameSpan = lx.span(nameStart, lx.pos);
         lx.expect('=', "after `type " + name + "`");

@@ -88,11 +88,11 @@ final class TypeParser {
             return new Ast.Group(inner, attrs, lx.span(start, lx.pos));
         }
         if (c == '"') {
-            String s = lx.quotedString();
+            String s = Literals.quoted(lx);
             return new Ast.Lit(s, lx.span(start, lx.pos));
         }
         if (c == '-' || Character.isDigit(c)) {
-            String num = lx.number();
+            String num = Literals.number(lx);
             if (num == null || num.indexOf('.') >= 0) {
                 throw lx.fail(start, start + 1, "expected a type, found " + lx.describeHere(),
                         "only string, int and bool literals can be types");

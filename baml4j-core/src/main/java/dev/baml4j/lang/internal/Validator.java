@@ -37,7 +37,7 @@ final class Validator {
     private final ClientValidator clientValidator;
     private final AttributeRules attributeRules;
 
-    private final Map<String, Ast.Decl> typeNames = new LinkedHashMap<>();
+    private final Map<String, Ast.Decl> topNames = new LinkedHashMap<>();
     private final Map<String, Ast.ClassDecl> classDecls = new LinkedHashMap<>();
     private final Map<String, Ast.EnumDecl> enumDecls = new LinkedHashMap<>();
     private final Map<String, Ast.AliasDecl> aliasDecls = new LinkedHashMap<>();
@@ -47,6 +47,9 @@ final class Validator {
     private final Map<String, Ast.TestDecl> testDecls = new LinkedHashMap<>();
     private final Map<String, Ast.GeneratorDecl> generatorDecls = new LinkedHashMap<>();
     private TypeResolver types;
+
+    /** Field names BAML rejects because they are declaration keywords. */
+    private static final Set<String> FIELD_KEYWORDS = Set.of("class", "enum", "function");
 
     Validator(List<Diagnostic> diagnostics, ClientValidator clientValidator) {
         this.diagnostics = diagnostics;
@@ -98,20 +101,23 @@ final class Validator {
             }
         }
 
+        ReturnTypeCheck returnTypes = new ReturnTypeCheck(diagnostics, classes, aliases);
         Map<String, FunctionDef> functions = new LinkedHashMap<>();
         Map<String, TemplateStringDef> templates = new LinkedHashMap<>();
         for (Ast.Decl d : callables.values()) {
             if (d instanceof Ast.FunctionDecl f) {
                 FunctionDef def = functionDef(f, clients, clientRules);
                 functions.put(def.name(), def);
-                new ReturnTypeCheck(diagnostics, classes, aliases).check(def.returnType(), f);
+                returnTypes.check(def.returnType(), f);
             } else if (d instanceof Ast.TemplateStringDecl t) {
-                templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body(), t.nameSpan()));
+                templates.put(t.name(), new TemplateStringDef(t.name(), params(t.params()), t.body().text(), t.nameSpan()));
+                checkReads(t.body(), t.params(), "template_string `" + t.name() + "`");
             }
         }
-        clientRules.checkStrategies(clientDecls.values(), clients);
+        StrategyRules strategies = new StrategyRules(diagnostics, clientRules);
+        strategies.check(clientDecls.values(), clients);
         for (ClientDef c : clients.values()) {
-            clientRules.validateOptions(c);
+            clientRules.validateOptions(c, strategies.reportedFor(c.name()));
         }
 
         List<TestDef> tests = new ArrayList<>();
@@ -120,6 +126,7 @@ final class Validator {
         }
         List<GeneratorDef> generators = new ArrayList<>();
         for (Ast.GeneratorDecl g : generatorDecls.values()) {
+            checkGenerator(g);
             generators.add(new GeneratorDef(g.name(), g.options(), g.nameSpan()));
         }
         return new BamlProject(files, classes, enums, aliases, functions, clients, retryPolicies, templates, tests,
@@ -128,34 +135,40 @@ final class Validator {
 
     // ---- names ---------------------------------------------------------------------------
 
+    /**
+     * Classes, enums, aliases, functions, template strings, clients and retry policies share one
+     * namespace (as in BAML); tests and generators each have their own.
+     */
     private void declare(Ast.Decl d) {
-        if (d instanceof Ast.ClassDecl || d instanceof Ast.EnumDecl || d instanceof Ast.AliasDecl) {
-            if (TypeResolver.BUILTINS.containsKey(d.name())) {
-                diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is a built-in type and cannot be"
-                        + " declared again", "choose another name"));
-                return;
-            }
-            if (unique(typeNames, d)) {
-                if (d instanceof Ast.ClassDecl c) {
-                    classDecls.put(c.name(), c);
-                } else if (d instanceof Ast.EnumDecl e) {
-                    enumDecls.put(e.name(), e);
-                } else {
-                    aliasDecls.put(d.name(), (Ast.AliasDecl) d);
-                }
-            }
-        } else if (d instanceof Ast.FunctionDecl || d instanceof Ast.TemplateStringDecl) {
-            unique(callables, d);
-        } else if (d instanceof Ast.ClientDecl c) {
-            if (unique(clientDecls, c)) {
-                clientDecls.put(c.name(), c);
-            }
-        } else if (d instanceof Ast.RetryPolicyDecl r) {
-            unique(retryDecls, r);
-        } else if (d instanceof Ast.TestDecl t) {
+        boolean isType = d instanceof Ast.ClassDecl || d instanceof Ast.EnumDecl || d instanceof Ast.AliasDecl;
+        if (isType && TypeResolver.BUILTINS.containsKey(d.name())) {
+            diagnostics.add(Diagnostic.error(d.nameSpan(), "`" + d.name() + "` is a built-in type and cannot be"
+                    + " declared again", "choose another name"));
+            return;
+        }
+        if (d instanceof Ast.TestDecl t) {
             unique(testDecls, t);
-        } else if (d instanceof Ast.GeneratorDecl g) {
+            return;
+        }
+        if (d instanceof Ast.GeneratorDecl g) {
             unique(generatorDecls, g);
+            return;
+        }
+        if (!unique(topNames, d)) {
+            return;
+        }
+        if (d instanceof Ast.ClassDecl c) {
+            classDecls.put(c.name(), c);
+        } else if (d instanceof Ast.EnumDecl e) {
+            enumDecls.put(e.name(), e);
+        } else if (d instanceof Ast.AliasDecl a) {
+            aliasDecls.put(a.name(), a);
+        } else if (d instanceof Ast.FunctionDecl || d instanceof Ast.TemplateStringDecl) {
+            callables.put(d.name(), d);
+        } else if (d instanceof Ast.ClientDecl c) {
+            clientDecls.put(c.name(), c);
+        } else if (d instanceof Ast.RetryPolicyDecl r) {
+            retryDecls.put(r.name(), r);
         }
     }
 
@@ -185,6 +198,11 @@ final class Validator {
                         "the first one is at " + first.nameSpan() + "; remove or rename one"));
                 continue;
             }
+            if (FIELD_KEYWORDS.contains(f.name())) {
+                diagnostics.add(Diagnostic.error(f.nameSpan(), "field name `" + f.name() + "` is a BAML keyword",
+                        "rename it, e.g. `" + f.name() + "_name`, and keep the JSON key with `@alias(\"" + f.name()
+                                + "\")`"));
+            }
             BamlType type = types.resolve(f.type());
             String fieldWhere = "field `" + c.name() + "." + f.name() + "`";
             attributeRules.check(f.attributes(), AttributeRules.Target.FIELD, fieldWhere);
@@ -210,6 +228,12 @@ final class Validator {
                 diagnostics.add(Diagnostic.error(v.nameSpan(), "value `" + v.name() + "` is declared twice in " + where,
                         "the first one is at " + first.nameSpan() + "; remove one"));
                 continue;
+            }
+            char initial = v.name().charAt(0);
+            if (initial < 'A' || initial > 'Z') {
+                diagnostics.add(Diagnostic.error(v.nameSpan(), "enum value `" + v.name()
+                        + "` must start with an uppercase letter", "write `" + v.name().toUpperCase(java.util.Locale.ROOT)
+                                .replaceFirst("^_+", "") + "`, and keep the text with `@alias(\"" + v.name() + "\")`"));
             }
             attributeRules.check(v.attributes(), AttributeRules.Target.ENUM_VALUE, "value `" + e.name() + "."
                     + v.name() + "`");
@@ -264,7 +288,11 @@ final class Validator {
             diagnostics.add(Diagnostic.error(f.nameSpan(), "function `" + f.name() + "` has no prompt",
                     "add `prompt #\"...\"#`"));
         }
-        return new FunctionDef(f.name(), params, returnType, clientName, clientSpan, f.prompt(), f.nameSpan());
+        if (f.prompt() != null) {
+            checkReads(f.prompt(), f.params(), "the prompt of `" + f.name() + "`");
+        }
+        return new FunctionDef(f.name(), params, returnType, clientName, clientSpan,
+                f.prompt() == null ? null : f.prompt().text(), f.nameSpan());
     }
 
     private TestDef testDef(Ast.TestDecl t) {
@@ -284,7 +312,8 @@ final class Validator {
             if (v instanceof ConfigValue.StringLit s) {
                 if (!functionNames.contains(s.value())) {
                     String suggestion = Suggestions.closest(s.value(), functionNames);
-                    diagnostics.add(Diagnostic.error(s.span(), "test `" + t.name() + "` names unknown function `"
+                    // A warning, as in BAML: the test cannot run, but the project loads.
+                    diagnostics.add(Diagnostic.warning(s.span(), "test `" + t.name() + "` names unknown function `"
                             + s.value() + "`", suggestion != null ? "did you mean `" + suggestion + "`?" : null));
                 }
                 functions.add(s.value());
@@ -293,7 +322,77 @@ final class Validator {
                         "write `functions [MyFunction]`"));
             }
         }
+        for (String fn : functions) {
+            if (callables.get(fn) instanceof Ast.FunctionDecl f) {
+                checkTestArgs(t, f);
+            }
+        }
         return new TestDef(t.name(), functions, t.args(), t.attributes(), t.nameSpan());
+    }
+
+    /**
+     * A variable no parameter, template_string or enum provides prints as nothing at run time:
+     * a warning, as in BAML, with the closest name.
+     */
+    private void checkReads(Ast.Template template, List<Ast.Param> params, String where) {
+        Set<String> known = new java.util.LinkedHashSet<>();
+        params.forEach(p -> known.add(p.name()));
+        known.add("ctx");
+        known.add("_");
+        for (Ast.Decl d : callables.values()) {
+            if (d instanceof Ast.TemplateStringDecl) {
+                known.add(d.name());
+            }
+        }
+        known.addAll(enumDecls.keySet());
+        for (Ast.NameUse use : template.reads()) {
+            if (!known.contains(use.name())) {
+                String suggestion = Suggestions.closest(use.name(), known);
+                diagnostics.add(Diagnostic.warning(use.span(), "variable `" + use.name() + "` in " + where
+                        + " does not exist", suggestion != null ? "did you mean `" + suggestion + "`?"
+                                : "it will print as nothing; pass it as a parameter"));
+            }
+        }
+    }
+
+    /** Warnings, as in BAML: the project loads, but the test cannot call the function as written. */
+    private void checkTestArgs(Ast.TestDecl t, Ast.FunctionDecl f) {
+        Set<String> params = new java.util.LinkedHashSet<>();
+        f.params().forEach(p -> params.add(p.name()));
+        for (ConfigValue.Entry e : t.args().entries()) {
+            if (!params.contains(e.key())) {
+                String suggestion = Suggestions.closest(e.key(), params);
+                diagnostics.add(Diagnostic.warning(e.keySpan(), "test `" + t.name() + "` gives unknown argument `"
+                        + e.key() + "` to function `" + f.name() + "`", suggestion != null
+                                ? "did you mean `" + suggestion + "`?" : "its parameters: " + String.join(", ", params)));
+            }
+        }
+        for (Ast.Param p : f.params()) {
+            boolean optional = p.type() instanceof Ast.OptionalT;
+            if (!optional && t.args().get(p.name()).isEmpty()) {
+                diagnostics.add(Diagnostic.warning(t.nameSpan(), "test `" + t.name() + "` does not give argument `"
+                        + p.name() + "` of function `" + f.name() + "`", "add it to `args { ... }`"));
+            }
+        }
+    }
+
+    /** The official generators; baml4j generates Java through its Maven plugin instead. */
+    private static final List<String> OUTPUT_TYPES = List.of("python/pydantic", "python/pydantic/v1", "typescript",
+            "typescript/react", "ruby/sorbet", "go", "rust", "rest/openapi");
+
+    private void checkGenerator(Ast.GeneratorDecl g) {
+        var outputType = g.options().get("output_type");
+        if (outputType.isEmpty()) {
+            diagnostics.add(Diagnostic.error(g.nameSpan(), "generator `" + g.name() + "` has no `output_type`",
+                    "add `output_type \"python/pydantic\"` (or another official generator)"));
+        } else if (!OUTPUT_TYPES.contains(outputType.get().asString().orElse(""))) {
+            String given = outputType.get().asString().orElse(outputType.get().describe());
+            List<String> close = Suggestions.close(given, OUTPUT_TYPES, 3);
+            diagnostics.add(Diagnostic.error(outputType.get().span(), "unknown output_type `" + given
+                    + "` in generator `" + g.name() + "`", (close.isEmpty() ? "one of " + String.join(", ", OUTPUT_TYPES)
+                            : "did you mean `" + close.get(0) + "`?")
+                            + "; baml4j generates Java with its Maven plugin, not a generator block"));
+        }
     }
 
     private Set<String> functionNames() {

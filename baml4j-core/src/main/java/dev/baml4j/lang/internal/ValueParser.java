@@ -49,11 +49,11 @@ final class ValueParser {
             throw lx.fail(start, start, "expected a value, found " + lx.describeHere(), null);
         }
         if (c == '"') {
-            String s = lx.quotedString();
+            String s = Literals.quoted(lx);
             return new ConfigValue.StringLit(s, ConfigValue.StringStyle.QUOTED, lx.span(start, lx.pos));
         }
         if (lx.rawStringHashes() > 0) {
-            Lexer.RawString raw = lx.rawString();
+            Literals.RawString raw = Literals.raw(lx);
             return new ConfigValue.StringLit(normalizeRaw(raw.body()), ConfigValue.StringStyle.RAW,
                     lx.span(start, lx.pos));
         }
@@ -61,17 +61,17 @@ final class ValueParser {
             return array(depth);
         }
         if (c == '{' && lx.peek(1) == '{') {
-            String expr = lx.jinja();
+            String expr = Literals.jinja(lx);
             return new ConfigValue.JinjaExpr(expr, lx.span(start, lx.pos));
         }
         if (c == '{') {
             return map(depth);
         }
-        String number = lx.number();
+        String number = Literals.number(lx);
         if (number != null) {
             return new ConfigValue.NumberLit(number, lx.span(start, lx.pos));
         }
-        String word = lx.unquoted(ctx == Context.NESTED);
+        String word = Literals.unquoted(lx, ctx == Context.NESTED);
         if (word == null) {
             throw lx.fail(start, start + 1, "expected a value, found " + lx.describeHere(), null);
         }
@@ -171,7 +171,7 @@ final class ValueParser {
         int keyStart = lx.pos;
         String key;
         if (lx.atQuotedString()) {
-            key = lx.quotedString();
+            key = Literals.quoted(lx);
         } else {
             key = lx.identifier();
             if (key == null) {
@@ -268,19 +268,29 @@ final class ValueParser {
     // ---- raw strings ---------------------------------------------------------------------
 
     /** Reads a raw string at the current position as a template. */
-    TemplateText template() {
+    Ast.Template template() {
         int start = lx.pos;
-        Lexer.RawString raw = lx.rawString();
+        Literals.RawString raw = Literals.raw(lx);
         String body = raw.body();
+        int base = raw.bodyStart();
+        JinjaSyntax.check(body, (offset, length, message, hint) ->
+                lx.error(base + offset, base + offset + length, message, hint));
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
         }
-        return new TemplateText(normalizeRaw(body), lx.span(start, lx.pos), lx.lineOf(raw.bodyStart() + lead));
+        List<Ast.NameUse> reads = new ArrayList<>();
+        for (JinjaNames.Use u : JinjaNames.reads(body)) {
+            reads.add(new Ast.NameUse(u.name(), lx.span(base + u.offset(), base + u.offset() + u.name().length())));
+        }
+        TemplateText text = new TemplateText(normalizeRaw(body), lx.span(start, lx.pos), lx.lineOf(base + lead));
+        return new Ast.Template(text, reads);
     }
 
     /** BAML's raw-string normalisation: drop leading newlines, trim the end, dedent. */
-    static String normalizeRaw(String body) {
+    static String normalizeRaw(String raw) {
+        // Files saved with Windows line endings give the same text as everywhere else.
+        String body = raw.indexOf('\r') < 0 ? raw : raw.replace("\r\n", "\n");
         int lead = 0;
         while (lead < body.length() && (body.charAt(lead) == '\n' || body.charAt(lead) == '\r')) {
             lead++;
