@@ -83,6 +83,7 @@ class MainTest {
                 "functions.baml:11:16: error: unknown retry_policy `Patiant`",
                 "functions.baml:18:10: error: unknown client `Haikuu`",
                 "functions.baml:25:10: error: function `Summarize` has no prompt",
+                "functions.baml:33:5: error: client `Sonnet`: Unsupported property: temperature",
                 "syntax.baml:4:7: error: class fields have no `:`",
                 "syntax.baml:5:3: error: field `age` has no type",
                 "syntax.baml:8:1: error: `clas` does not start a declaration",
