@@ -7,9 +7,11 @@ import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +29,20 @@ public final class Coercer {
     final ConstraintEvaluator constraints;
     private final ClassCoercer classes;
     private int depth;
+    private final Set<InProgress> inProgress = new HashSet<>();
+
+    /** A (type name, node) pair being coerced further up the stack; nodes compare by identity. */
+    private record InProgress(String type, JValue node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InProgress p && p.type.equals(type) && p.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + System.identityHashCode(node);
+        }
+    }
 
     public Coercer(BamlProject project, boolean partial, ConstraintEvaluator constraints) {
         this.project = project;
@@ -84,7 +100,20 @@ public final class Coercer {
         }
         if (type instanceof BamlType.AliasRef ref) {
             BamlType target = project.aliases().containsKey(ref.name()) ? project.aliases().get(ref.name()).type() : null;
-            return target == null ? Coerced.fail("unknown type alias " + ref.name()) : coerce(target, v);
+            if (target == null) {
+                return Coerced.fail("unknown type alias " + ref.name());
+            }
+            // A recursive alias may come back to the same node (a value wrapped into a list of
+            // itself); the second visit fails, which keeps recursive types linear.
+            InProgress key = new InProgress(ref.name(), v);
+            if (!inProgress.add(key)) {
+                return Coerced.fail(ref.name() + " refers back to itself for the same value");
+            }
+            try {
+                return coerce(target, v);
+            } finally {
+                inProgress.remove(key);
+            }
         }
         if (type instanceof BamlType.Optional o) {
             return optional(o.inner(), v);
@@ -100,7 +129,15 @@ public final class Coercer {
             return map(m.value(), v);
         }
         if (type instanceof BamlType.ClassRef c) {
-            return classes.coerceClass(c.name(), v);
+            InProgress key = new InProgress(c.name(), v);
+            if (!inProgress.add(key)) {
+                return Coerced.fail(c.name() + " refers back to itself for the same value");
+            }
+            try {
+                return classes.coerceClass(c.name(), v);
+            } finally {
+                inProgress.remove(key);
+            }
         }
         if (type instanceof BamlType.EnumRef e) {
             return enumValue(e.name(), v);

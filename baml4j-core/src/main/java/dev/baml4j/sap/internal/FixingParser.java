@@ -200,6 +200,9 @@ public final class FixingParser {
                 }
                 return startValue(c, ARRAY);
             case DQ:
+                if (c != '"' && c != '\\') {
+                    return bulk(top.str.text, '"', '\\');
+                }
                 if (c == '"') {
                     return closeOrKeep(top, c);
                 }
@@ -457,6 +460,21 @@ public final class FixingParser {
         return 0;
     }
 
+    /** Appends the run of ordinary characters starting at {@code pos} in one go; returns its length. */
+    private int bulk(StringBuilder into, char stop1, char stop2) {
+        int len = buf.length();
+        int end = pos;
+        while (end < len) {
+            char ch = buf.charAt(end);
+            if (ch == stop1 || ch == stop2) {
+                break;
+            }
+            end++;
+        }
+        into.append(buf, pos, end);
+        return end - pos;
+    }
+
     private int unquoted(Frame top, char c) {
         switch (top.ctx) {
             case TOP:
@@ -464,7 +482,7 @@ public final class FixingParser {
                     closeTop(true);
                     return 0;
                 }
-                break;
+                return bulk(top.unq, '{', '[');
             case KEY:
                 if (c == ':') {
                     closeTop(true);
