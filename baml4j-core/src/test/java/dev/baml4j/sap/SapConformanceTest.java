@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baml4j.BamlValidationException;
+import dev.baml4j.lang.BamlCompiler;
 import dev.baml4j.lang.BamlProject;
+import dev.baml4j.lang.ClientValidator;
+import dev.baml4j.lang.SourceFile;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
 import java.io.IOException;
@@ -68,9 +71,9 @@ class SapConformanceTest {
     /** Returns null when the parser agrees with the official runtime, else what differs. */
     static String run(JsonNode c, boolean partial, Map<String, SchemaAlignedParser> parsers) {
         String baml = c.get("baml").asText();
-        SchemaAlignedParser sap = parsers.computeIfAbsent(baml, b -> new SchemaAlignedParser(TestSchemas.bound(TestSchemas.project(b))));
-        BamlProject project = TestSchemas.bound(TestSchemas.project(baml));
-        BamlType target = TestSchemas.bind(TestSchemas.type(c.get("target").asText()), project);
+        SchemaAlignedParser sap = parsers.computeIfAbsent(baml, b -> new SchemaAlignedParser(compile(b)));
+        BamlProject project = sap.project();
+        BamlType target = BamlCompiler.parseType(c.get("target").asText(), project);
         String raw = c.get("raw").asText();
         boolean error = c.path("error").asBoolean(false);
         BamlValue got;
@@ -86,6 +89,10 @@ class SapConformanceTest {
         JsonNode expected = c.get(partial ? "expected_partial" : "expected");
         JsonNode actual = got.toJson();
         return sameJson(expected, actual) ? null : "expected " + expected + " got " + actual;
+    }
+
+    static BamlProject compile(String baml) {
+        return BamlCompiler.compile(List.of(new SourceFile("main.baml", baml)), ClientValidator.PERMISSIVE).projectOrThrow();
     }
 
     static boolean sameJson(JsonNode a, JsonNode b) {
