@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 /** Hostile inputs: deep nesting and very large replies give an answer or a clear error, never a crash. */
 class SapRobustnessTest {
 
-    private static final BamlProject PROJECT = TestSchemas.bound(TestSchemas.project("""
+    private static final BamlProject PROJECT = SapConformanceTest.compile("""
             class Item {
               id int
               name string
             }
             type JsonValue = int | float | bool | string | null | JsonValue[] | map<string, JsonValue>
-            """));
+            """);
     private final SchemaAlignedParser sap = new SchemaAlignedParser(PROJECT);
 
     @Test
