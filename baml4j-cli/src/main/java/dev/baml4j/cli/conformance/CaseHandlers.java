@@ -7,7 +7,8 @@ public final class CaseHandlers {
 
     public static final List<CaseHandler> ALL = List.of(
             new LanguageCheckHandler(),
-            new PromptRequestHandler());
+            new PromptRequestHandler(),
+            new SapParseHandler());
 
     private CaseHandlers() {
     }
