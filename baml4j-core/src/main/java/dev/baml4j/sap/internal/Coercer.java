@@ -67,10 +67,50 @@ public final class Coercer {
             return Coerced.fail("value nested deeper than " + MAX_DEPTH + " levels");
         }
         try {
-            return dispatch(type, v);
+            JValue.Memo memo = partial ? memoOf(v) : null;
+            if (memo == null) {
+                return dispatch(type, v);
+            }
+            Coerced cached = memo.get(type);
+            if (cached != null) {
+                return cached.copy();
+            }
+            // Only the outermost visit of a node is context-free (an inner visit may have been
+            // cut short by the recursion guard), so only that one is remembered.
+            boolean outermost = !visiting(v);
+            Coerced c = dispatch(type, v);
+            if (outermost) {
+                memo.put(type, c.copy());
+            }
+            return c;
         } finally {
             depth--;
         }
+    }
+
+    private static JValue.Memo memoOf(JValue v) {
+        if (v instanceof JValue.JObject o && o.complete) {
+            if (o.memo == null) {
+                o.memo = new JValue.Memo();
+            }
+            return o.memo;
+        }
+        if (v instanceof JValue.JArray a && a.complete) {
+            if (a.memo == null) {
+                a.memo = new JValue.Memo();
+            }
+            return a.memo;
+        }
+        return null;
+    }
+
+    private boolean visiting(JValue v) {
+        for (InProgress p : inProgress) {
+            if (p.node == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Coerced dispatch(BamlType type, JValue v) {
