@@ -254,7 +254,23 @@ public final class Coercer {
             List<BamlValue> items = new ArrayList<>(arr.items().size());
             int score = 0;
             int childScores = 0;
-            for (int i = 0; i < arr.items().size(); i++) {
+            int start = 0;
+            boolean reuse = partial && !arr.complete();
+            if (reuse && arr.prefixType == element && arr.prefixValues != null) {
+                // Items before the last one are closed: their values were kept from earlier chunks.
+                items.addAll(arr.prefixValues);
+                start = arr.prefixCount;
+                score = arr.prefixScore;
+                childScores = arr.prefixChildScores;
+            }
+            for (int i = start; i < arr.items().size(); i++) {
+                if (reuse && i == arr.items().size() - 1) {
+                    arr.prefixType = element;
+                    arr.prefixValues = new ArrayList<>(items);
+                    arr.prefixCount = i;
+                    arr.prefixScore = score;
+                    arr.prefixChildScores = childScores;
+                }
                 JValue item = arr.items().get(i);
                 Coerced c = coerce(element, item);
                 if (c.failed()) {

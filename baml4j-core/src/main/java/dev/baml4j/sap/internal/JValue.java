@@ -97,6 +97,12 @@ public sealed interface JValue {
         final List<JValue> items;
         boolean complete;
         Memo memo;
+        /** While streaming: the coerced values of the leading items that can no longer change. */
+        Object prefixType;
+        List<dev.baml4j.types.BamlValue> prefixValues;
+        int prefixCount;
+        int prefixScore;
+        int prefixChildScores;
 
         public JArray() {
             this.items = new ArrayList<>();
