@@ -256,29 +256,39 @@ public final class Coercer {
             int childScores = 0;
             int start = 0;
             boolean reuse = partial && !arr.complete();
-            if (reuse && arr.prefixType == element && arr.prefixValues != null) {
-                // Items before the last one are closed: their values were kept from earlier chunks.
+            if (reuse && (arr.prefixType != element || arr.prefixValues == null)) {
+                arr.prefixType = element;
+                arr.prefixValues = new ArrayList<>();
+                arr.prefixCount = 0;
+                arr.prefixScore = 0;
+                arr.prefixChildScores = 0;
+            }
+            if (reuse) {
+                // Items before the last one are closed: their values were kept from earlier chunks,
+                // and the kept prefix only ever grows, so each item is coerced once.
                 items.addAll(arr.prefixValues);
                 start = arr.prefixCount;
                 score = arr.prefixScore;
                 childScores = arr.prefixChildScores;
             }
-            for (int i = start; i < arr.items().size(); i++) {
-                if (reuse && i == arr.items().size() - 1) {
-                    arr.prefixType = element;
-                    arr.prefixValues = new ArrayList<>(items);
-                    arr.prefixCount = i;
-                    arr.prefixScore = score;
-                    arr.prefixChildScores = childScores;
-                }
+            int last = arr.items().size() - 1;
+            for (int i = start; i <= last; i++) {
                 JValue item = arr.items().get(i);
                 Coerced c = coerce(element, item);
                 if (c.failed()) {
                     score += 1 + Math.min(i, 1000);
-                    continue;
+                } else {
+                    items.add(c.value);
+                    childScores += c.score;
                 }
-                items.add(c.value);
-                childScores += c.score;
+                if (reuse && i < last) {
+                    if (!c.failed()) {
+                        arr.prefixValues.add(c.value);
+                    }
+                    arr.prefixCount = i + 1;
+                    arr.prefixScore = score;
+                    arr.prefixChildScores = childScores;
+                }
             }
             Coerced out = Coerced.ok(new BamlValue.ListValue(items), score + 10 * Math.min(childScores, 10_000_000));
             out.complete = arr.complete();
