@@ -31,6 +31,7 @@ public final class Main implements Runnable {
             GenerateCommand.class,
             dev.baml4j.cli.runtime.RunCommand.class,
             dev.baml4j.cli.runtime.StreamCommand.class,
+            PreviewCommand.class,
             dev.baml4j.cli.runtime.TestCommand.class,
             dev.baml4j.cli.runtime.ServeCommand.class,
             EmulatorCommand.class,

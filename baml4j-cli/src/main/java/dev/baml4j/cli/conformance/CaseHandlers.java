@@ -8,6 +8,8 @@ public final class CaseHandlers {
     public static final List<CaseHandler> ALL = List.of(
             new LanguageCheckHandler(),
             new PromptRequestHandler(),
+            new BedrockOptionsHandler(),
+            new BedrockCallHandler(),
             new SapParseHandler());
 
     private CaseHandlers() {
