@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -103,9 +102,7 @@ class SapConformanceTest {
             if (a.size() != b.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 if (!b.has(e.getKey()) || !sameJson(e.getValue(), b.get(e.getKey()))) {
                     return false;
                 }
@@ -138,7 +135,7 @@ class SapConformanceTest {
             out.put(sp < 0 ? t : t.substring(0, sp), sp < 0 ? "" : t.substring(sp + 1).trim());
         }
         JsonNode deviations = JSON.readTree(Path.of("../conformance/deviations.json").toFile());
-        deviations.fields().forEachRemaining(e -> {
+        deviations.properties().forEach(e -> {
             if (e.getKey().startsWith("sap")) {
                 out.put(e.getKey(), e.getValue().asText());
             }
