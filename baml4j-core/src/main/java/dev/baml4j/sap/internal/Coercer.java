@@ -1,8 +1,6 @@
 package dev.baml4j.sap.internal;
 
 import dev.baml4j.lang.BamlProject;
-import dev.baml4j.lang.EnumDef;
-import dev.baml4j.lang.EnumValueDef;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
@@ -28,6 +26,7 @@ public final class Coercer {
     final boolean partial;
     final ConstraintEvaluator constraints;
     private final ClassCoercer classes;
+    private final ChoiceCoercer choices;
     private int depth;
     private final Set<InProgress> inProgress = new HashSet<>();
 
@@ -49,6 +48,7 @@ public final class Coercer {
         this.partial = partial;
         this.constraints = constraints;
         this.classes = new ClassCoercer(this);
+        this.choices = new ChoiceCoercer(this);
     }
 
     /** The entry point: a whole-text candidate set to the target type. */
@@ -180,10 +180,10 @@ public final class Coercer {
             }
         }
         if (type instanceof BamlType.EnumRef e) {
-            return enumValue(e.name(), v);
+            return choices.enumValue(e.name(), v);
         }
         if (type instanceof BamlType.Literal l) {
-            return literal(l, v);
+            return choices.literal(l, v);
         }
         if (type instanceof BamlType.Primitive p) {
             return Primitives.coerce(this, p.kind(), v);
@@ -333,78 +333,6 @@ public final class Coercer {
         Coerced out = Coerced.ok(new BamlValue.MapValue(entries), score + 10 * Math.min(childScores, 10_000_000));
         out.complete = obj.complete();
         return out;
-    }
-
-    private Coerced enumValue(String enumName, JValue v) {
-        EnumDef def = project.enums().get(enumName);
-        if (def == null) {
-            return Coerced.fail("unknown enum " + enumName);
-        }
-        if (v == null || v instanceof JValue.JNull) {
-            return Coerced.fail("expected a " + enumName + " value, got null");
-        }
-        if (partial && !v.complete()) {
-            return Coerced.fail("the streamed " + enumName + " value is not complete yet");
-        }
-        String text = v instanceof JValue.JString s ? s.value() : JsonishText.print(v);
-        Map<String, List<String>> cands = new LinkedHashMap<>();
-        for (EnumValueDef value : def.values()) {
-            if (value.isSkipped()) {
-                continue;
-            }
-            List<String> forms = new ArrayList<>();
-            forms.add(value.renderedName());
-            value.attributeString("description").ifPresent(d -> {
-                forms.add(d);
-                forms.add(value.renderedName() + ": " + d);
-            });
-            cands.put(value.name(), forms);
-        }
-        TextMatcher.Result r = TextMatcher.match(text, cands);
-        if (r.ambiguity() != null) {
-            return Coerced.fail("Too many matches for " + enumName + ". Got: " + r.ambiguity());
-        }
-        if (r.winner() == null) {
-            return Coerced.fail("Expected a " + enumName + " value, got " + quote(text));
-        }
-        Coerced c = Coerced.ok(new BamlValue.EnumValue(enumName, r.winner()), r.exact() ? 0 : 2);
-        return constraints.apply(def.attributes(), c);
-    }
-
-    private Coerced literal(BamlType.Literal lit, JValue v) {
-        JValue in = v;
-        if (in instanceof JValue.JObject obj && obj.size() == 1) {
-            JValue only = obj.values().get(0);
-            if (!(only instanceof JValue.JObject) && !(only instanceof JValue.JArray)) {
-                in = only;
-            }
-        }
-        Object expected = lit.value();
-        if (expected instanceof String s) {
-            if (in == null || in instanceof JValue.JNull) {
-                return Coerced.fail("expected " + quote(s) + ", got null");
-            }
-            if (partial && !in.complete()) {
-                return Coerced.fail("the streamed literal is not complete yet");
-            }
-            String text = in instanceof JValue.JString js ? js.value() : JsonishText.print(in);
-            TextMatcher.Result r = TextMatcher.match(text, Map.of(s, List.of(s)));
-            if (r.winner() == null) {
-                return Coerced.fail("expected " + quote(s) + ", got " + quote(text));
-            }
-            return Coerced.ok(BamlValue.of(s), r.exact() ? 0 : 2);
-        }
-        BamlType.PrimitiveKind kind = expected instanceof Long ? BamlType.PrimitiveKind.INT : BamlType.PrimitiveKind.BOOL;
-        Coerced c = Primitives.coerce(this, kind, in);
-        if (c.failed()) {
-            return c;
-        }
-        Object got = c.value instanceof BamlValue.IntValue i ? (Object) i.value()
-                : c.value instanceof BamlValue.BoolValue b ? (Object) b.value() : null;
-        if (!expected.equals(got)) {
-            return Coerced.fail("expected the literal " + expected + ", got " + got);
-        }
-        return c;
     }
 
     /**
