@@ -172,6 +172,12 @@ public final class BedrockEmulator implements AutoCloseable {
     streams.release();
   }
 
+  /** Client connections accepted since the emulator started: how many a client opened for its calls. */
+  public int acceptedConnections() {
+    EmulatorServer s = server;
+    return s == null ? 0 : s.acceptedConnections();
+  }
+
   /** Client connections open right now. */
   public int openConnections() {
     EmulatorServer s = server;

@@ -23,6 +23,7 @@ class ClientReuseEndToEndTest {
     @Test
     void thousandCallsShareOneSdkClientAndAFewConnections(BedrockEmulator emulator) {
         int before = SdkClients.size();
+        int acceptedBefore = emulator.acceptedConnections();
         Semaphore inFlight = new Semaphore(16);
         List<CompletableFuture<LlmResponse>> calls = new ArrayList<>();
         int maxOpen = 0;
@@ -42,6 +43,8 @@ class ClientReuseEndToEndTest {
         maxOpen = Math.max(maxOpen, emulator.openConnections());
         assertThat(SdkClients.size() - before).isLessThanOrEqualTo(1);
         assertThat(emulator.journal().total()).isEqualTo(1000);
-        assertThat(maxOpen).isBetween(1, 20);
+        // 16 calls in flight at most: a pooled client opens about that many connections, never one per call.
+        assertThat(maxOpen).isBetween(1, 32);
+        assertThat(emulator.acceptedConnections() - acceptedBefore).isBetween(1, 32);
     }
 }

@@ -14,9 +14,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** The Netty server: one acceptor thread, a few event-loop workers, no thread per request. */
 public final class EmulatorServer implements AutoCloseable {
+  private final AtomicInteger accepted = new AtomicInteger();
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
   private final ChannelGroup channels = new DefaultChannelGroup("baml4j-emulator", GlobalEventExecutor.INSTANCE);
@@ -38,6 +40,7 @@ public final class EmulatorServer implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               channels.add(ch);
+              accepted.incrementAndGet();
               ch.pipeline().addLast(new ProtocolSniffer(dispatcher)).addLast(QuietCloser.NAME, QuietCloser.INSTANCE);
             }
           });
@@ -51,6 +54,11 @@ public final class EmulatorServer implements AutoCloseable {
 
   public int port() {
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** Client connections accepted since the start (for connection-reuse checks). */
+  public int acceptedConnections() {
+    return accepted.get();
   }
 
   /** Open client connections right now (for leak checks). */
