@@ -22,9 +22,9 @@ import org.openjdk.jmh.annotations.State;
 /**
  * SAP against reply size: a fenced JSON list of {@code items} small objects after a line of prose
  * (100 items ≈ 2.7 KB, 900 ≈ 24 KB, 1800 ≈ 48 KB), parsed whole ({@code parse}) and fed as a
- * stream in 256-character chunks (a few tokens each) with a partial after each ({@code stream}). Linear parsing shows as
- * time per item staying flat across the three sizes; the official runtime's reference point is
- * about 42 ms for 20 KB with 900 items (DESIGN.md, "Performance").
+ * stream in 256-character chunks (a few tokens each) with a partial after each ({@code stream}).
+ * Linear parsing shows as time per item staying flat across the three sizes; the official
+ * runtime's reference point is about 42 ms for 20 KB with 900 items (DESIGN.md, "Performance").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
