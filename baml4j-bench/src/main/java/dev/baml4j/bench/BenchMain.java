@@ -70,8 +70,8 @@ public final class BenchMain {
 
     private static String jmh(String include, boolean quick) throws RunnerException {
         ChainedOptionsBuilder o = new OptionsBuilder().include(include).forks(1)
-                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .warmupIterations(quick ? 1 : 2).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 4).measurementTime(TimeValue.seconds(1))
                 .jvmArgsAppend("-Xmx2g").shouldFailOnError(false).verbosity(VerboseMode.SILENT);
         Collection<RunResult> results;
         try {
@@ -81,7 +81,7 @@ public final class BenchMain {
         }
         StringBuilder b = new StringBuilder("### JMH micro-benchmarks\n\n");
         b.append(String.format(Locale.ROOT, "1 fork, %d × 1 s warm-up, %d × 1 s measurement; spread = min, median, "
-                + "max over measurement iterations.%n%n", quick ? 1 : 3, quick ? 2 : 5));
+                + "max over measurement iterations.%n%n", quick ? 1 : 2, quick ? 2 : 4));
         b.append("| benchmark | params | mode | score | ± error | unit | min | median | max |\n");
         b.append("|---|---|---|---:|---:|---|---:|---:|---:|\n");
         List<RunResult> sorted = new ArrayList<>(results);

@@ -55,7 +55,7 @@ public final class LoadRunner {
 
         /** The measured run. */
         public static Config full(Path workDir, Path repoRoot) {
-            return new Config(workDir, repoRoot, 1000, 4000, 1500, 3, 10_000, 10, 300, 5, 64, 1000, false);
+            return new Config(workDir, repoRoot, 1000, 4000, 1000, 3, 10_000, 10, 300, 5, 64, 1000, false);
         }
     }
 
