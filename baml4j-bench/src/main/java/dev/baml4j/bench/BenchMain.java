@@ -53,7 +53,8 @@ public final class BenchMain {
         md.append("## baml4j-bench ").append(quick ? "(quick smoke run — not for quoting)" : "").append("\n\n");
         md.append("- Run: ").append(Instant.now()).append(", command `bin/baml4j-bench")
                 .append(args.length == 0 ? "" : " " + String.join(" ", args)).append("`\n");
-        md.append("- Machine: ").append(machine()).append("\n\n");
+        md.append("- Machine: ").append(machine()).append("\n");
+        md.append("- Load average (1, 5, 15 min) at the start: ").append(loadAverage()).append("\n\n");
         if (!only.equals("load")) {
             md.append(jmh(include, quick)).append('\n');
         }
@@ -61,6 +62,7 @@ public final class BenchMain {
             LoadReport report = LoadRunner.run(LoadRunner.config(a));
             md.append(MarkdownReport.load(report));
         }
+        md.append("\nLoad average (1, 5, 15 min) at the end: ").append(loadAverage()).append('\n');
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         System.out.println(md);
         System.out.println("(written to " + out + ")");
@@ -114,6 +116,16 @@ public final class BenchMain {
     private static String value(List<String> a, String flag, String dflt) {
         int i = a.indexOf(flag);
         return i >= 0 && i + 1 < a.size() ? a.get(i + 1) : dflt;
+    }
+
+    /** The machine is shared: the load average says how much else was running. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + ", " + f[1] + ", " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** CPU model, cores, memory, JVM and OS, for the report header. */
