@@ -31,6 +31,7 @@ public final class Main implements Runnable {
             GenerateCommand.class,
             dev.baml4j.cli.runtime.RunCommand.class,
             dev.baml4j.cli.runtime.StreamCommand.class,
+            PreviewCommand.class,
             dev.baml4j.cli.runtime.TestCommand.class,
             dev.baml4j.cli.runtime.ServeCommand.class,
             EmulatorCommand.class,
@@ -83,6 +84,9 @@ public final class Main implements Runnable {
         for (Class<?> command : COMMANDS) {
             cl.addSubcommand(command);
         }
+        // `--args @file` is read by the commands themselves, not expanded by picocli into arguments;
+        // set after the subcommands are added, so it reaches them.
+        cl.setExpandAtFiles(false);
         return cl;
     }
 

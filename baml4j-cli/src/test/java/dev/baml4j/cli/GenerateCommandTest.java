@@ -59,6 +59,19 @@ class GenerateCommandTest {
     }
 
     @Test
+    void generatesAMethodPerFunctionForAwsBedrockClients() throws Exception {
+        Files.writeString(dir.resolve("resume.baml"), RESUME);
+
+        int code = run(dir.toString(), "--out", dir.resolve("java").toString(), "--package", "com.example.ai");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(dir.resolve("java/com/example/ai/BamlClient.java")).content()
+                .contains("public Resume extractResume(String resumeText)")
+                .contains("runtime.call(\"ExtractResume\"");
+        assertThat(dir.resolve("java/com/example/ai/PartialResume.java")).exists();
+    }
+
+    @Test
     void bamlErrorsArePrintedWithLocationAndExitOne() throws Exception {
         Files.writeString(dir.resolve("bad.baml"), TYPES.replace("name string", "name strin"));
 

@@ -106,8 +106,7 @@ class GeneratedSourcesTest {
                         }
 
                         enum Mode {
-                          alias
-                          valueName
+                          FAST
                         }
 
                         function Stream(options: string, runtime: Mode) -> Resume {
@@ -118,7 +117,6 @@ class GeneratedSourcesTest {
         Map<String, String> byName = out.stream().collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content));
         assertThat(byName).containsKeys("p/PartialResume.java", "p/PartialResume2.java");
         assertThat(byName.get("p/Resume.java")).contains("record Resume(");
-        assertThat(byName.get("p/Mode.java")).contains("alias2(\"alias\", \"alias\")").contains("valueName2(\"valueName\"");
         assertThat(byName.get("p/BamlClient.java"))
                 .contains("public Resume streamFunction(String options2, Mode runtime2)")
                 .contains("args.put(\"options\", options2);");
@@ -136,5 +134,43 @@ class GeneratedSourcesTest {
                 .collect(Collectors.toMap(GeneratedFile::relativePath, GeneratedFile::content));
         assertThat(byName.get("p/Tag.java")).contains("@JsonIgnoreProperties(ignoreUnknown = true)");
         assertThat(byName.get("p/PartialTag.java")).contains("@JsonIgnoreProperties(ignoreUnknown = true)");
+    }
+
+    @Test
+    void streamAttributesShapeThePartialRecords() {
+        Map<String, String> byName = new JavaClientGenerator(new JavaClientOptions("p", Path.of("unused")))
+                .generate(CorpusProjects.compile("""
+                        class Step {
+                          id int
+                          text string
+                        }
+
+                        class Plan {
+                          title string @stream.done
+                          steps Step[] @stream.not_null
+                          summary string @stream.with_state
+                        }
+
+                        class Done {
+                          x string
+                          @@stream.done
+                        }
+
+                        class Feed {
+                          items Done[]
+                          plan Plan
+                        }
+                        """)).stream()
+                .collect(Collectors.toMap(f -> f.relativePath().substring(2), GeneratedFile::content));
+        assertThat(byName).containsKeys("PartialPlan.java", "PartialFeed.java", "StreamState.java")
+                .doesNotContainKey("PartialDone.java");
+        assertThat(byName.get("PartialPlan.java"))
+                .contains("@JsonProperty(\"title\") String title")
+                .contains("@JsonProperty(\"steps\") List<PartialStep> steps")
+                .contains("@JsonProperty(\"summary\") StreamState<String> summary");
+        assertThat(byName.get("Plan.java")).contains("@JsonProperty(\"summary\") String summary");
+        assertThat(byName.get("PartialFeed.java"))
+                .contains("@JsonProperty(\"items\") List<Done> items")
+                .contains("@JsonProperty(\"plan\") PartialPlan plan");
     }
 }

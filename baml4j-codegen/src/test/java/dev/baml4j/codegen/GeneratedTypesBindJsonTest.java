@@ -37,6 +37,16 @@ class GeneratedTypesBindJsonTest {
               GREEN
             }
 
+            enum Stage {
+              TO-DO
+              DONE
+            }
+
+            class Board {
+              counts map<Stage, int>
+              stage Stage
+            }
+
             type JsonValue = int | float | bool | string | null | JsonValue[] | map<string, JsonValue>
 
             class Mixed {
@@ -101,6 +111,13 @@ class GeneratedTypesBindJsonTest {
         assertThat(get(partial, "startYear")).isNull();
         assertThat(get(partial, "skills")).isEqualTo(List.of());
         assertThat(get(partial, "links")).isEqualTo(Map.of());
+
+        Object withContact = JSON.readValue("{\"name\": \"Ada\", \"contact\": {\"address\": \"ada@\", \"verified\": null}}",
+                type("PartialResume"));
+        Object contact = get(withContact, "contact");
+        assertThat(contact.getClass().getSimpleName()).isEqualTo("PartialEmail");
+        assertThat(get(contact, "address")).isEqualTo("ada@");
+        assertThat(get(contact, "verified")).isNull();
     }
 
     @Test
@@ -137,6 +154,19 @@ class GeneratedTypesBindJsonTest {
         JsonNode back = JSON.readTree(JSON.writeValueAsString(mixed));
         assertThat(back.get("id").asText()).isEqualTo("A-7");
         assertThat(back.get("json")).isEqualTo(JSON.readTree("{\"k\": [1, 2.5, \"x\", true, null]}"));
+    }
+
+    @Test
+    void enumValuesThatAreNotJavaNamesBindAsValuesAndAsMapKeys() throws Exception {
+        String json = "{\"counts\": {\"TO-DO\": 2, \"DONE\": 5}, \"stage\": \"TO-DO\"}";
+        Object board = JSON.readValue(json, type("Board"));
+
+        Object stage = get(board, "stage");
+        assertThat(stage.toString()).isEqualTo("TO_DO");
+        assertThat(get(stage, "valueName")).isEqualTo("TO-DO");
+        assertThat(((Map<?, ?>) get(board, "counts")).keySet()).extracting(Object::toString)
+                .containsExactlyInAnyOrder("TO_DO", "DONE");
+        assertThat(JSON.readTree(JSON.writeValueAsString(board))).isEqualTo(JSON.readTree(json));
     }
 
     @Test

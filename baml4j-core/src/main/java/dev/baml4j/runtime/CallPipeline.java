@@ -200,7 +200,7 @@ final class CallPipeline {
     RequestPreview preview(String fnName, Map<String, ?> args, CallOptions options, boolean stream) {
         Prepared p = prepare(fnName, args, options);
         ClientDef leaf = p.tree().firstLeaf().client();
-        LlmClient llm = clients.get(leaf, false, p.env());
+        LlmClient llm = clients.get(leaf, p.tree().firstLeafRetriesOwned(), p.env());
         return llm.preview(stages.render(p.fn(), p.args(), leaf, options.tags()), stream);
     }
 

@@ -30,4 +30,46 @@ class CorpusCompilesTest {
         assertThat(failures.toString()).isEmpty();
         assertThat(compiled).isGreaterThan(900);
     }
+
+    /** Knows the providers BAML knows and checks no options: only language errors come out. */
+    private static final ClientValidator LANGUAGE_ONLY = new ClientValidator() {
+        @Override
+        public boolean knowsProvider(String provider) {
+            return KnownProviders.NAMES.contains(provider);
+        }
+
+        @Override
+        public List<Diagnostic> validate(ClientDef client) {
+            return List.of();
+        }
+    };
+
+    @Test
+    void checkStageCasesParseAndTheirLanguageErrorsAreReported() {
+        int checkCases = 0;
+        int languageErrors = 0;
+        for (CorpusSources.Case c : CorpusSources.all()) {
+            if (!c.json().path("stage").asText().equals("check")) {
+                continue;
+            }
+            checkCases++;
+            for (SourceFile f : c.files()) {
+                assertThat(BamlCompiler.syntaxErrors(f)).as(c.id()).isEmpty();
+            }
+            Compilation result = BamlCompiler.compile(c.files(), LANGUAGE_ONLY);
+            String expected = c.json().path("expected").path("message_fragment").asText();
+            if (expected.startsWith("client provider ")) {
+                // "client provider aws_bedrock not found": the provider name is a language-level error.
+                String provider = expected.split(" ")[2];
+                assertThat(result.diagnostics()).as(c.id()).anySatisfy(d ->
+                        assertThat(d.message()).contains("unknown provider `" + provider + "`"));
+                languageErrors++;
+            } else {
+                // Every other check-stage case is a provider-option error, which the provider reports.
+                assertThat(result.hasErrors()).as(c.id()).isFalse();
+            }
+        }
+        assertThat(checkCases).isGreaterThan(30);
+        assertThat(languageErrors).isPositive();
+    }
 }

@@ -386,8 +386,9 @@ class DiagnosticsTest {
                   prompt #"x"#
                 }
                 """)).containsExactly(
-                "2:3 enum value `red` must start with an uppercase letter",
+                "2:3 enum value `red` should start with an uppercase letter (the official BAML compiler rejects it)",
                 "6:3 field name `class` is a BAML keyword");
+        assertThat(Sources.compile("enum E {\n  red\n}\n").hasErrors()).isFalse();
     }
 
     @Test

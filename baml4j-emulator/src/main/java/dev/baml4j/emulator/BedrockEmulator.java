@@ -10,6 +10,7 @@ import dev.baml4j.emulator.internal.RulesJson;
 import dev.baml4j.emulator.internal.SigV4Verifier;
 import dev.baml4j.emulator.internal.StreamRegistry;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ public final class BedrockEmulator implements AutoCloseable {
     this.config = config;
     this.journal = new Journal(config.journalCapacity);
     this.behaviour = new Behaviour(config.rules);
-    this.store = new CredentialStore(config.credentials);
+    this.store = new CredentialStore(config.credentials, config.temporaryCredentialsLifetime);
   }
 
   public static Builder builder() {
@@ -198,6 +199,7 @@ public final class BedrockEmulator implements AutoCloseable {
     private Credentials credentials = Credentials.defaults();
     private int journalCapacity = 10_000;
     private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private Duration temporaryCredentialsLifetime = CredentialStore.DEFAULT_LIFETIME;
 
     private Builder() {}
 
@@ -241,6 +243,18 @@ public final class BedrockEmulator implements AutoCloseable {
         throw new IllegalArgumentException("workerThreads must be at least 1, got " + value);
       }
       this.workerThreads = value;
+      return this;
+    }
+
+    /**
+     * How long credentials from STS, the container endpoint and IMDS stay valid (default 1 hour;
+     * STS's {@code DurationSeconds} can only shorten it). Short lifetimes test expiry and refresh.
+     */
+    public Builder temporaryCredentialsLifetime(Duration value) {
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException("temporaryCredentialsLifetime must be positive, got " + value);
+      }
+      this.temporaryCredentialsLifetime = value;
       return this;
     }
 

@@ -44,6 +44,9 @@ public record Fault(Kind kind, Integer status, String errorType, String message,
     if (afterDeltas < 0) {
       throw new IllegalArgumentException("afterDeltas must not be negative, got " + afterDeltas);
     }
+    if (kind == Kind.STREAM_EXCEPTION && errorType == null) {
+      errorType = "internalServerException";
+    }
     if (kind == Kind.HTTP_ERROR && status == null) {
       status = ErrorTypes.statusOf(errorType);
     }

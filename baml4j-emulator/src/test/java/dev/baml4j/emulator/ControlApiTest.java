@@ -105,6 +105,16 @@ class ControlApiTest {
   }
 
   @Test
+  void malformedHttpGetsA400AndTheConnectionCloses() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
+      socket.getOutputStream().write("THIS IS NOT HTTP\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(reply).startsWith("HTTP/1.1 400");
+    }
+  }
+
+  @Test
   void http11ConnectionsAreKeptAlive() throws Exception {
     try (Socket socket = new Socket("127.0.0.1", emulator.port())) {
       OutputStream out = socket.getOutputStream();

@@ -96,6 +96,16 @@ class ConverseTest {
   }
 
   @Test
+  void inferenceProfileArnsArePercentEncodedAndDecoded() {
+    String arn = "arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.anthropic.claude-3-haiku-20240307-v1:0";
+    client.converse(SdkClients.converse(null, "x").toBuilder().modelId(arn).build());
+    RecordedRequest r = emulator.journal().last();
+    assertThat(r.signatureValid()).isTrue();
+    assertThat(r.path()).contains("inference-profile%2Fus.anthropic");
+    assertThat(r.modelId()).isEqualTo(arn);
+  }
+
+  @Test
   void unknownStopReasonsPassThrough() {
     emulator.control("{\"stopReason\": \"model_context_window_exceeded_v9\"}");
     ConverseResponse res = client.converse(SdkClients.converse(null, "a"));
@@ -148,6 +158,26 @@ class ConverseTest {
   void notJsonBodyFailsTheSdkParse() {
     emulator.fault(Fault.notJson("<html>bad gateway</html>"));
     assertThatThrownBy(() -> client.converse(SdkClients.converse(null, "x"))).isInstanceOf(SdkClientException.class);
+  }
+
+  @Test
+  void streamOnlyFaultsLeaveConverseRepliesNormal() {
+    emulator.fault(Fault.streamException("throttlingException", "Too many tokens", 0));
+    assertThat(client.converse(SdkClients.converse(null, "still fine")).output().message().content().get(0).text())
+        .isEqualTo("still fine");
+    emulator.fault(Fault.after(Fault.Kind.BAD_CRC, 0));
+    assertThat(client.converse(SdkClients.converse(null, "also fine")).output().message().content().get(0).text())
+        .isEqualTo("also fine");
+  }
+
+  @Test
+  void rawBodyIsSentVerbatim() {
+    String raw = "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":[]}},\"stopReason\":\"end_turn\","
+        + "\"usage\":{\"inputTokens\":1,\"outputTokens\":0,\"totalTokens\":1},\"metrics\":{\"latencyMs\":1}}";
+    emulator.control(new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("rawBody", raw).toString());
+    ConverseResponse res = client.converse(SdkClients.converse(null, "x"));
+    assertThat(res.output().message().content()).isEmpty();
+    assertThat(res.usage().outputTokens()).isZero();
   }
 
   @Test

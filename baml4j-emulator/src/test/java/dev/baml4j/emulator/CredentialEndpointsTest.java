@@ -83,6 +83,29 @@ class CredentialEndpointsTest {
   }
 
   @Test
+  void expiredTemporaryCredentialsAreRejected() throws Exception {
+    emulator.close();
+    emulator = BedrockEmulator.builder().temporaryCredentialsLifetime(java.time.Duration.ofSeconds(3)).build()
+        .start();
+    Credentials[] temp = new Credentials[1];
+    AwsCredentialsProvider creds = () -> AwsSessionCredentials.create(temp[0].accessKeyId(),
+        temp[0].secretAccessKey(), temp[0].sessionToken());
+    // The Bedrock client is built first: on a busy machine building it can take longer than a second.
+    try (BedrockRuntimeClient client = SdkClients.sync(emulator.uri(), creds, Region.US_EAST_1);
+        StsClient sts = sts(SdkClients.exampleKeys())) {
+      temp[0] = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("short")).credentials();
+      long issued = System.nanoTime();
+      client.converse(SdkClients.converse(null, "fresh"));
+      assertThat(System.nanoTime() - issued).as("first call within the lifetime").isLessThan(3_000_000_000L);
+      Thread.sleep(3_200);
+      assertThatThrownBy(() -> client.converse(SdkClients.converse(null, "stale")))
+          .isInstanceOf(BedrockRuntimeException.class)
+          .satisfies(e -> assertThat(((BedrockRuntimeException) e).awsErrorDetails().errorCode())
+              .isEqualTo("ExpiredTokenException"));
+    }
+  }
+
+  @Test
   void assumeRoleProviderWithExternalIdWorksEndToEnd() {
     try (StsClient sts = sts(SdkClients.exampleKeys());
         StsAssumeRoleCredentialsProvider provider = StsAssumeRoleCredentialsProvider.builder().stsClient(sts)

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +32,13 @@ class EmulatorMainTest {
         .redirectErrorStream(false).start();
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-      String first = out.readLine();
+      String first = CompletableFuture.supplyAsync(() -> {
+        try {
+          return out.readLine();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).get(60, TimeUnit.SECONDS);
       assertThat(first).matches("listening http://127\\.0\\.0\\.1:\\d+");
       URI uri = URI.create(first.substring("listening ".length()));
       try (BedrockRuntimeClient client = SdkClients.sync(uri)) {

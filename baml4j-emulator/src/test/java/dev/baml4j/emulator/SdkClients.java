@@ -100,13 +100,26 @@ final class SdkClients {
 
   /** What a stream delivered, in order. */
   static final class StreamResult {
-    final List<String> deltas = new ArrayList<>();
-    final List<String> events = new ArrayList<>();
+    // Filled on SDK threads; synchronized so a test can watch a stream in progress.
+    final List<String> deltas = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
     volatile String stopReason;
     volatile ConverseStreamMetadataEvent metadata;
 
     String text() {
-      return String.join("", deltas);
+      synchronized (deltas) {
+        return String.join("", deltas);
+      }
+    }
+
+    int deltaCount() {
+      return deltas.size();
+    }
+
+    List<String> eventsSnapshot() {
+      synchronized (events) {
+        return new ArrayList<>(events);
+      }
     }
   }
 

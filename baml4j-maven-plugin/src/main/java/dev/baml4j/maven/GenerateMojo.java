@@ -10,12 +10,14 @@ import dev.baml4j.lang.Diagnostic;
 import dev.baml4j.lang.SourceFile;
 import dev.baml4j.provider.Providers;
 import java.io.File;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -71,7 +73,7 @@ public class GenerateMojo extends AbstractMojo {
     MavenProject project;
 
     @Override
-    public void execute() throws MojoFailureException {
+    public void execute() throws MojoFailureException, MojoExecutionException {
         if (skip) {
             getLog().info("baml4j generation skipped (baml4j.skip)");
             return;
@@ -98,13 +100,24 @@ public class GenerateMojo extends AbstractMojo {
             }
         }
         if (errorCount > 0) {
-            getLog().error(errors.toString().stripTrailing());
+            // Maven prints the exception's message as the build failure: logging it too would say it twice.
             throw new MojoFailureException(errorCount + (errorCount == 1 ? " error" : " errors") + " in the .baml files under "
                     + sources + ":\n\n" + errors.toString().stripTrailing());
         }
-        JavaClientOptions options = new JavaClientOptions(packageName, outputDirectory.toPath(), resourceRoot);
-        GenerationResult generated = new JavaClientGenerator(options).write(compilation.project());
-        GenerationResult copied = BamlSourceFiles.mirror(sources, resourceDirectory.toPath().resolve(resourceRoot));
+        JavaClientOptions options;
+        try {
+            options = new JavaClientOptions(packageName, outputDirectory.toPath(), resourceRoot);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("<packageName>: " + e.getMessage());
+        }
+        GenerationResult generated;
+        GenerationResult copied;
+        try {
+            generated = new JavaClientGenerator(options).write(compilation.project());
+            copied = BamlSourceFiles.mirror(sources, resourceDirectory.toPath().resolve(resourceRoot));
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(e.getMessage(), e.getCause());
+        }
         getLog().info("baml4j: " + files.size() + " .baml files → " + generated.fileCount() + " Java files in "
                 + packageName + " (" + generated.written().size() + " written, " + generated.unchanged().size()
                 + " unchanged, " + generated.deleted().size() + " removed); " + copied.written().size()

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateMojoTest {
 
-    /** Types only: functions need a provider on the class path, which this module's tests don't assume. */
     private static final String RESUME = """
             class Resume {
               name string
@@ -83,6 +82,49 @@ class GenerateMojoTest {
     }
 
     @Test
+    void awsBedrockClientsAreCheckedAndGetTypedMethods() throws Exception {
+        write("src/main/baml/resume.baml", RESUME + """
+
+                client<llm> Haiku {
+                  provider aws-bedrock
+                  options {
+                    model "anthropic.claude-3-haiku-20240307-v1:0"
+                    region "us-east-1"
+                  }
+                }
+
+                function ExtractResume(resume_text: string) -> Resume {
+                  client Haiku
+                  prompt #"{{ resume_text }} {{ ctx.output_format }}"#
+                }
+                """);
+
+        mojo().execute();
+
+        assertThat(base.resolve("target/generated-sources/baml4j/com/example/baml/BamlClient.java")).content()
+                .contains("public Resume extractResume(String resumeText)");
+    }
+
+    @Test
+    void awsBedrockOptionErrorsFailTheBuild() throws IOException {
+        write("src/main/baml/resume.baml", RESUME + """
+
+                client<llm> Haiku {
+                  provider aws-bedrock
+                  options {
+                    model "anthropic.claude-3-haiku-20240307-v1:0"
+                    access_key_id "AKIDEXAMPLE"
+                  }
+                }
+                """);
+
+        assertThatThrownBy(() -> mojo().execute())
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("src/main/baml/resume.baml:")
+                .hasMessageContaining("secret_access_key");
+    }
+
+    @Test
     void clientsOfUninstalledProvidersFailTheBuildAsCheckDoes() throws IOException {
         write("src/main/baml/resume.baml", RESUME + """
 
@@ -113,6 +155,18 @@ class GenerateMojoTest {
         assertThat(base.resolve("gen/org/acme/ai/BamlClient.java")).content()
                 .contains("package org.acme.ai;").contains("\"prompts\"");
         assertThat(base.resolve("res/prompts/resume.baml")).exists();
+    }
+
+    @Test
+    void invalidPackageNameFailsTheBuildWithTheParameterName() throws IOException {
+        write("src/main/baml/resume.baml", RESUME);
+        GenerateMojo mojo = mojo();
+        mojo.packageName = "com.example.2baml";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<packageName>")
+                .hasMessageContaining("com.example.2baml");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baml4j.bedrock.internal;
 
+import dev.baml4j.lang.Suggestions;
 import dev.baml4j.bedrock.internal.BedrockOptions.InferenceSettings;
 import dev.baml4j.types.ConfigValue;
 import java.math.BigDecimal;

@@ -7,7 +7,9 @@ public final class CaseHandlers {
 
     public static final List<CaseHandler> ALL = List.of(
             new LanguageCheckHandler(),
-            new PromptRequestHandler());
+            new PromptRequestHandler(),
+            new BedrockOptionsHandler(),
+            new BedrockCallHandler());
 
     private CaseHandlers() {
     }

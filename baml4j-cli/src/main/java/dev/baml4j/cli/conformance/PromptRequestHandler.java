@@ -106,8 +106,25 @@ final class PromptRequestHandler implements CaseHandler {
             return CaseResult.fail("a JSON body", "a body that is not JSON: " + oneLine(e.getOriginalMessage()));
         }
         JsonNode expectedBody = testCase.get("expected_body");
-        return JsonEquivalence.equivalent(expectedBody, body) ? CaseResult.pass()
+        return JsonEquivalence.equivalent(asFloat32(expectedBody), asFloat32(body)) ? CaseResult.pass()
                 : CaseResult.fail(expectedBody.toString(), body.toString());
+    }
+
+    /**
+     * {@code inferenceConfig.temperature} and {@code topP} are 32-bit floats in Converse. The Rust SDK
+     * prints the widened double ({@code 0.699999988079071}), the Java SDK the shortest form of the
+     * same float ({@code 0.7}): compare them as the f32 values they are.
+     */
+    static JsonNode asFloat32(JsonNode body) {
+        JsonNode copy = body.deepCopy();
+        if (copy.get("inferenceConfig") instanceof com.fasterxml.jackson.databind.node.ObjectNode ic) {
+            for (String key : new String[] {"temperature", "topP"}) {
+                if (ic.hasNonNull(key) && ic.get(key).isNumber()) {
+                    ic.put(key, new java.math.BigDecimal(Float.toString(ic.get(key).floatValue())));
+                }
+            }
+        }
+        return copy;
     }
 
     private static String oneLine(String s) {

@@ -83,7 +83,7 @@ public final class Demo {
         out.line(indent(pretty(resume)));
         RecordedRequest sent = emulator.journal().last();
         out.ok("parsed the model's fenced, trailing-comma JSON into a Resume (alias `staff-plus` → STAFF) in " + ms
-                + " ms; signature " + (Boolean.TRUE.equals(sent.signatureValid()) ? "verified" : "NOT verified"));
+                + " ms (a cold JVM); signature " + (Boolean.TRUE.equals(sent.signatureValid()) ? "verified" : "NOT verified"));
         return resume;
     }
 
@@ -97,7 +97,7 @@ public final class Demo {
                 if (out.isAnsi()) {
                     out.redraw(indent(pretty(partial)));
                 } else {
-                    out.line("  partial " + partials + ": " + compact(partial));
+                    out.line("  partial " + partials + ": " + shortened(compact(partial)));
                 }
             }
             BamlValue email = stream.getFinalResponse();
@@ -178,6 +178,11 @@ public final class Demo {
 
     private static String compact(BamlValue value) {
         return value.toJson().toString();
+    }
+
+    /** One line per partial when piped: enough to see it grow, short enough to read. */
+    private static String shortened(String json) {
+        return json.length() <= 110 ? json : json.substring(0, 50) + " … " + json.substring(json.length() - 56);
     }
 
     private static String indent(String text) {

@@ -3,6 +3,7 @@ package dev.baml4j.cli.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baml4j.BamlException;
+import dev.baml4j.cli.internal.BamlSources;
 import dev.baml4j.runtime.BamlRuntime;
 import dev.baml4j.runtime.CallOptions;
 import java.io.IOException;
@@ -52,7 +53,8 @@ public final class CallFlags {
 
     BamlRuntime runtime(Path dir) {
         Map<String, String> environment = environment();
-        return BamlRuntime.builder().directory(dir).env(environment).build();
+        // Read as `check` reads them, so paths in errors look the same in every command.
+        return BamlRuntime.builder().files(BamlSources.read(dir)).env(environment).build();
     }
 
     CallOptions options() {

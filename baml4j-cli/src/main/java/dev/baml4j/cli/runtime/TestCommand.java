@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,6 +38,10 @@ public final class TestCommand implements Callable<Integer> {
             description = "Runs only tests whose name, function or FUNCTION::TEST matches; * is a wildcard (repeatable).")
     List<String> filters = new ArrayList<>();
 
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "10",
+            description = "Runs up to N tests at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
     @Mixin
     CallFlags flags;
 
@@ -58,20 +64,23 @@ public final class TestCommand implements Callable<Integer> {
             return 1;
         }
         Map<String, String> env = flags.environment();
-        List<Result> results = new ArrayList<>();
+        List<Map.Entry<TestDef, String>> cases = new ArrayList<>();
         for (TestDef t : rt.project().tests()) {
             for (String fn : t.functions()) {
-                if (!selected(fn, t.name())) {
-                    continue;
+                if (selected(fn, t.name())) {
+                    cases.add(Map.entry(t, fn));
                 }
-                Result r = run(rt, t, fn, env);
-                results.add(r);
-                out.println(flags.json ? Output.json(CallFlags.JSON.valueToTree(r), false)
-                        : String.format(Locale.ROOT, "%-6s %s::%s (%d ms)%s", r.status(), fn, t.name(), r.latencyMs(),
-                                r.detail().isEmpty() ? "" : " - " + r.detail()));
-                out.flush();
             }
         }
+        Result[] slots = new Result[cases.size()];
+        AtomicInteger next = new AtomicInteger();
+        List<CompletableFuture<Void>> workers = new ArrayList<>();
+        // A few workers take the tests in turn; each test is an async call, so no thread waits on the network.
+        for (int w = 0; w < Math.max(1, Math.min(parallel, cases.size())); w++) {
+            workers.add(worker(rt, cases, slots, next, env, out));
+        }
+        CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
+        List<Result> results = List.of(slots);
         if (results.isEmpty()) {
             err.println("no test matched" + (filters.isEmpty() ? "; the project has no test blocks" : " " + filters));
             return 4;
@@ -82,16 +91,47 @@ public final class TestCommand implements Callable<Integer> {
         return results.stream().allMatch(r -> r.status().equals("PASS")) ? 0 : 1;
     }
 
-    private Result run(BamlRuntime rt, TestDef t, String fn, Map<String, String> env) {
+    private CompletableFuture<Void> worker(BamlRuntime rt, List<Map.Entry<TestDef, String>> cases, Result[] slots,
+            AtomicInteger next, Map<String, String> env, PrintWriter out) {
+        int i = next.getAndIncrement();
+        if (i >= cases.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        TestDef t = cases.get(i).getKey();
+        String fn = cases.get(i).getValue();
         long t0 = System.nanoTime();
-        BamlValue value;
+        CompletableFuture<BamlValue> call;
         try {
-            value = rt.call(fn, TestArgs.of(t.args(), env), flags.options());
+            call = rt.callAsync(fn, TestArgs.of(t.args(), env), flags.options());
         } catch (RuntimeException e) {
-            return new Result(fn, t.name(), "ERROR", (System.nanoTime() - t0) / 1_000_000,
+            call = CompletableFuture.failedFuture(e);
+        }
+        return call.handle((value, error) -> {
+            long latency = (System.nanoTime() - t0) / 1_000_000;
+            Result r;
+            try {
+                r = judge(t, fn, value, error, latency);
+            } catch (RuntimeException e) {
+                r = new Result(fn, t.name(), "ERROR", latency, "checking the result failed: " + e.getMessage());
+            }
+            slots[i] = r;
+            synchronized (out) {
+                out.println(flags.json ? Output.json(CallFlags.JSON.valueToTree(r), false)
+                        : String.format(Locale.ROOT, "%-6s %s::%s (%d ms)%s", r.status(), fn, t.name(), r.latencyMs(),
+                                r.detail().isEmpty() ? "" : " - " + r.detail()));
+                out.flush();
+            }
+            return r;
+        }).thenCompose(r -> worker(rt, cases, slots, next, env, out));
+    }
+
+    private Result judge(TestDef t, String fn, BamlValue value, Throwable error, long latency) {
+        if (error != null) {
+            Throwable e = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            return new Result(fn, t.name(), "ERROR", latency,
                     e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
         }
-        long latency = (System.nanoTime() - t0) / 1_000_000;
         JsonNode json = value.toJson();
         List<String> problems = new ArrayList<>();
         for (TestAssertions.Outcome o : TestAssertions.evaluate(t.attributes(), json, latency)) {

@@ -34,6 +34,8 @@ class DemoTest {
         assertThat(out).contains("Claude: HTTP 429 ThrottlingException", "ClaudeWest: ", "after 4 attempts");
         // 5: the preview, with the secret and the signature redacted.
         assertThat(out).contains("curl", "/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse");
+        // Claude's retry_policy owns retries, so the SDK makes one attempt per request.
+        assertThat(out).contains("amz-sdk-request: attempt=1; max=1");
         assertThat(out).doesNotContain(Credentials.EXAMPLE_SECRET_ACCESS_KEY);
         assertThat(out).containsPattern("(?i)redacted");
         assertThat(out).contains("Remove the `endpoint_url");

@@ -76,6 +76,23 @@ final class E2eProject {
               }
             }
 
+            client<llm> Hurried {
+              provider fallback
+              options {
+                strategy [EastOnce]
+                http {
+                  total_timeout_ms 400
+                }
+              }
+            }
+
+            client<llm> HurriedThenWest {
+              provider fallback
+              options {
+                strategy [Hurried, West]
+              }
+            }
+
             client<llm> AcrossRegions {
               provider fallback
               options {

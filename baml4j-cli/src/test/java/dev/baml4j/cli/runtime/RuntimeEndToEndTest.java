@@ -118,6 +118,25 @@ class RuntimeEndToEndTest {
     }
 
     @Test
+    void aStrategysTotalTimeoutAbortsTheSlowAttemptAndTheOuterFallbackMovesOn() {
+        emulator.rules(Rules.of(Rule.any().times(1).reply(Reply.text("too late")
+                        .withFirstByteDelay(Duration.ofSeconds(20))),
+                Rule.any().reply(Reply.text("from the west"))));
+        // The system clock: this timeout has to expire in real time.
+        BamlRuntime real = E2eProject.runtime(emulator, dev.baml4j.runtime.RuntimeClock.system());
+        Collector c = new Collector();
+        long t0 = System.nanoTime();
+        BamlValue v = real.call("Echo", Map.of("text", "hi"),
+                CallOptions.builder().client("HurriedThenWest").collector(c).build());
+        assertThat(v).isEqualTo(BamlValue.of("from the west"));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+        List<LlmCall> calls = c.last().orElseThrow().calls();
+        assertThat(calls).extracting(LlmCall::clientName).containsExactly("EastOnce", "West");
+        assertThat(calls.get(0).status()).isEqualTo(LlmCall.Status.CANCELLED);
+        assertThat(calls.get(0).errorMessage()).contains("total_timeout_ms (400 ms)");
+    }
+
+    @Test
     void roundRobinTakesTheClientsInTurn() {
         for (int i = 0; i < 4; i++) {
             rt.call("Echo", Map.of("text", "hi"), CallOptions.builder().client("Rotation").build());
@@ -165,10 +184,12 @@ class RuntimeEndToEndTest {
         var it = s.iterator();
         assertThat(it.hasNext()).isTrue();
         it.next();
-        awaitTrue(() -> emulator.openConnections() >= 1);
+        // The stream is stalled mid-reply on its connection (other tests' pools may hold more connections).
+        int during = emulator.openConnections();
+        assertThat(during).isPositive();
         s.close();
-        awaitTrue(() -> emulator.openConnections() == 0);
-        assertThat(emulator.openConnections()).isZero();
+        awaitTrue(() -> emulator.openConnections() < during);
+        assertThat(emulator.openConnections()).isLessThan(during);
         assertThatThrownBy(s::getFinalResponse).isInstanceOf(dev.baml4j.BamlAbortException.class);
     }
 

@@ -76,18 +76,7 @@ public final class ClientEmitter {
         ClassName client = model.client();
         TypeSpec.Builder type = TypeSpec.classBuilder(client)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                .addJavadoc("The typed client for this project's BAML functions.\n\n"
-                        + "<pre>{@code\n"
-                        + "$T b = $T.create();\n"
-                        + "var result = b.someFunction(args);                      // waits for the reply\n"
-                        + "var future = b.async().someFunction(args);              // CompletableFuture\n"
-                        + "try (var stream = b.stream().someFunction(args)) {      // partial values as text arrives\n"
-                        + "    stream.forEach(System.out::println);\n"
-                        + "    var done = stream.getFinalResponse();\n"
-                        + "}\n"
-                        + "}</pre>\n\n"
-                        + "<p>Instances are immutable and thread-safe; {@link #withOptions} returns a new one.\n",
-                        client, client)
+                .addJavadoc(classDoc(client))
                 .addField(FieldSpec.builder(String.class, "BAML_SOURCES", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("$S", resourceRoot).build())
                 .addField(BAML_RUNTIME, "runtime", Modifier.PRIVATE, Modifier.FINAL)
@@ -161,6 +150,28 @@ public final class ClientEmitter {
         type.addFields(typeConstants.values());
         type.addType(async.build()).addType(stream.build()).addType(parse.build()).addType(parseStream.build());
         return type.build();
+    }
+
+    /** The class Javadoc, with an example that calls the project's first function. */
+    private CodeBlock classDoc(ClassName client) {
+        String call = "someFunction(args)";
+        if (!signatures.isEmpty()) {
+            Signature first = signatures.values().iterator().next();
+            call = first.method() + "(" + String.join(", ", first.params().values()) + ")";
+        }
+        return CodeBlock.builder()
+                .add("The typed client for this project's BAML functions.\n\n")
+                .add("<pre>{@code\n")
+                .add("$T b = $T.create();\n", client, client)
+                .add("var result = b.$L;                  // waits for the reply\n", call)
+                .add("var future = b.async().$L;          // a CompletableFuture\n", call)
+                .add("try (var stream = b.stream().$L) {  // partial values as the text arrives\n", call)
+                .add("    stream.forEach(System.out::println);\n")
+                .add("    var done = stream.getFinalResponse();\n")
+                .add("}\n")
+                .add("}</pre>\n\n")
+                .add("<p>Instances are immutable and thread-safe; {@link #withOptions} returns a new one.\n")
+                .build();
     }
 
     private MethodSpec call(FunctionDef fn, Signature s, TypeName returns, String verb, CodeBlock body) {

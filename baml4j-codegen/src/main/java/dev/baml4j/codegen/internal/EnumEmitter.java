@@ -31,8 +31,7 @@ public final class EnumEmitter {
         TypeSpec.Builder type = TypeSpec.enumBuilder(name).addModifiers(Modifier.PUBLIC);
         String doc = Javadocs.of(e.docComment(), e, "description");
         type.addJavadoc("$L\n", doc.isEmpty() ? "The BAML enum {@code " + Javadocs.escape(e.name()) + "}." : doc);
-        // Constants are fields too: they must not take the names of the enum's own members.
-        Set<String> used = new HashSet<>(Set.of("valueName", "alias", "fromValueName"));
+        Set<String> used = new HashSet<>();
         for (EnumValueDef v : e.values()) {
             String wanted = JavaNames.constant(v.name());
             String constant = wanted;

@@ -1,5 +1,6 @@
 package dev.baml4j.lang.internal;
 
+import dev.baml4j.lang.Suggestions;
 import java.util.List;
 import java.util.Set;
 

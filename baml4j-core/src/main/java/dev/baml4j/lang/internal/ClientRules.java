@@ -1,5 +1,6 @@
 package dev.baml4j.lang.internal;
 
+import dev.baml4j.lang.Suggestions;
 import dev.baml4j.lang.ClientDef;
 import dev.baml4j.lang.ClientValidator;
 import dev.baml4j.lang.Diagnostic;

@@ -1,5 +1,6 @@
 package dev.baml4j.lang.internal;
 
+import dev.baml4j.lang.Suggestions;
 import dev.baml4j.lang.Diagnostic;
 import dev.baml4j.lang.SourceFile;
 import dev.baml4j.lang.TemplateText;

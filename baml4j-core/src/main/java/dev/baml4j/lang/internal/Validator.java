@@ -1,5 +1,6 @@
 package dev.baml4j.lang.internal;
 
+import dev.baml4j.lang.Suggestions;
 import dev.baml4j.lang.BamlProject;
 import dev.baml4j.lang.ClassDef;
 import dev.baml4j.lang.ClientDef;
@@ -231,8 +232,9 @@ final class Validator {
             }
             char initial = v.name().charAt(0);
             if (initial < 'A' || initial > 'Z') {
-                diagnostics.add(Diagnostic.error(v.nameSpan(), "enum value `" + v.name()
-                        + "` must start with an uppercase letter", "write `" + v.name().toUpperCase(java.util.Locale.ROOT)
+                // The official compiler rejects this; baml4j only warns, as nothing in Java depends on it.
+                diagnostics.add(Diagnostic.warning(v.nameSpan(), "enum value `" + v.name()
+                        + "` should start with an uppercase letter (the official BAML compiler rejects it)", "write `" + v.name().toUpperCase(java.util.Locale.ROOT)
                                 .replaceFirst("^_+", "") + "`, and keep the text with `@alias(\"" + v.name() + "\")`"));
             }
             attributeRules.check(v.attributes(), AttributeRules.Target.ENUM_VALUE, "value `" + e.name() + "."

@@ -23,4 +23,9 @@ public sealed interface ClientNode
 
     /** The leaf a preview shows: the first one this node would try. */
     LeafNode firstLeaf();
+
+    /** Whether a {@code retry_policy} owns the retries of {@link #firstLeaf()}, as {@code execute} would tell it. */
+    default boolean firstLeafRetriesOwned() {
+        return false;
+    }
 }

@@ -30,6 +30,11 @@ public final class FallbackNode implements ClientNode {
     }
 
     @Override
+    public boolean firstLeafRetriesOwned() {
+        return children.get(0).firstLeafRetriesOwned();
+    }
+
+    @Override
     public CompletableFuture<LlmResponse> execute(Exchange ex, boolean retriesOwned) {
         return run(ex, retriesOwned, 0);
     }

@@ -38,6 +38,11 @@ public final class RetryNode implements ClientNode {
     }
 
     @Override
+    public boolean firstLeafRetriesOwned() {
+        return true;
+    }
+
+    @Override
     public CompletableFuture<LlmResponse> execute(Exchange ex, boolean retriesOwned) {
         return run(ex, 0);
     }

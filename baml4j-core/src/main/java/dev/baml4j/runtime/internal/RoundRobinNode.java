@@ -34,6 +34,11 @@ public final class RoundRobinNode implements ClientNode {
     }
 
     @Override
+    public boolean firstLeafRetriesOwned() {
+        return children.get(Math.floorMod(counter.get(), children.size())).firstLeafRetriesOwned();
+    }
+
+    @Override
     public CompletableFuture<LlmResponse> execute(Exchange ex, boolean retriesOwned) {
         int pick = Math.floorMod(counter.getAndIncrement(), children.size());
         return children.get(pick).execute(ex, retriesOwned);

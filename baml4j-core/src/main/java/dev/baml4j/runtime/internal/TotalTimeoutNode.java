@@ -32,6 +32,11 @@ public final class TotalTimeoutNode implements ClientNode {
     }
 
     @Override
+    public boolean firstLeafRetriesOwned() {
+        return inner.firstLeafRetriesOwned();
+    }
+
+    @Override
     public CompletableFuture<LlmResponse> execute(Exchange ex, boolean retriesOwned) {
         CancelScope scope = ex.scope().child();
         CompletableFuture<LlmResponse> result = new CompletableFuture<>();

@@ -30,6 +30,9 @@ public final class BedrockPaths {
     }
     String path = stripQuery(rawPath);
     String encoded = path.substring(PREFIX.length(), path.indexOf('/', PREFIX.length()));
+    if (encoded.indexOf('%') < 0) {
+      return encoded;
+    }
     // '+' is literal in a path; URLDecoder would turn it into a space.
     return URLDecoder.decode(encoded.replace("+", "%2B"), StandardCharsets.UTF_8);
   }

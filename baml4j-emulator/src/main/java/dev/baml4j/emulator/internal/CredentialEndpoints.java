@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baml4j.emulator.Credentials;
 import io.netty.channel.ChannelHandlerContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -62,7 +63,7 @@ final class CredentialEndpoints {
     o.put("AccessKeyId", e.accessKeyId());
     o.put("SecretAccessKey", e.secretAccessKey());
     o.put("Token", e.sessionToken());
-    o.put("Expiration", e.expiration().toString());
+    o.put("Expiration", e.expiration().truncatedTo(ChronoUnit.SECONDS).toString());
     Responses.send(ctx, Responses.text(200, "application/json", o.toString()), req.keepAlive());
   }
 
@@ -107,7 +108,7 @@ final class CredentialEndpoints {
     o.put("AccessKeyId", e.accessKeyId());
     o.put("SecretAccessKey", e.secretAccessKey());
     o.put("Token", e.sessionToken());
-    o.put("Expiration", e.expiration().toString());
+    o.put("Expiration", e.expiration().truncatedTo(ChronoUnit.SECONDS).toString());
     if (extended) {
       o.put("AccountId", ACCOUNT);
     }

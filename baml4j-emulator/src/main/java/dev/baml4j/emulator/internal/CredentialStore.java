@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * container and IMDS endpoints issued (those always require their session token).
  */
 public final class CredentialStore {
-  /** Lifetime of issued temporary credentials. */
-  static final Duration TEMP_LIFETIME = Duration.ofHours(1);
+  /** Default lifetime of issued temporary credentials, as STS's default session. */
+  public static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
   private static final char[] ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
   private static final char[] SECRET_CHARS =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
@@ -29,11 +29,18 @@ public final class CredentialStore {
   }
 
   private final Credentials config;
+  private final Duration lifetime;
   private final Map<String, Entry> keys = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
 
   public CredentialStore(Credentials config) {
+    this(config, DEFAULT_LIFETIME);
+  }
+
+  /** {@code lifetime}: how long issued temporary credentials stay valid (short ones test expiry). */
+  public CredentialStore(Credentials config, Duration lifetime) {
     this.config = config;
+    this.lifetime = lifetime;
     for (Credentials.Key k : config.keys()) {
       keys.put(k.accessKeyId(), new Entry(k.accessKeyId(), k.secretAccessKey(), k.sessionToken(), null, null));
     }
@@ -53,9 +60,15 @@ public final class CredentialStore {
 
   /** Issues temporary credentials for a role; the Bedrock endpoint accepts them from now on. */
   public Entry issue(String roleArn) {
+    return issue(roleArn, lifetime);
+  }
+
+  /** Issues credentials valid for {@code requested}, but never longer than the store's lifetime. */
+  public Entry issue(String roleArn, Duration requested) {
+    Duration valid = requested.compareTo(lifetime) < 0 ? requested : lifetime;
     String id = "ASIA" + randomChars(ALNUM, 16);
     Entry e = new Entry(id, randomChars(SECRET_CHARS, 40), "EMU" + randomChars(SECRET_CHARS, 120),
-        Instant.now().plus(TEMP_LIFETIME).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), roleArn);
+        Instant.now().plus(valid), roleArn);
     keys.put(id, e);
     return e;
   }

@@ -27,6 +27,11 @@ public final class Dispatcher extends SimpleChannelInboundHandler<FullHttpReques
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+    if (msg.decoderResult().isFailure()) {
+      Responses.send(ctx, Responses.awsError(400, "SerializationException", "Malformed HTTP request: "
+          + msg.decoderResult().cause().getMessage()), false);
+      return;
+    }
     IncomingRequest req = IncomingRequest.of(msg, ctx.channel() instanceof Http2StreamChannel);
     String path = req.path();
     String operation = BedrockPaths.operation(path);

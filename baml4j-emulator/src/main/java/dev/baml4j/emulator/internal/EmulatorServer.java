@@ -38,7 +38,7 @@ public final class EmulatorServer implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               channels.add(ch);
-              ch.pipeline().addLast(new ProtocolSniffer(dispatcher));
+              ch.pipeline().addLast(new ProtocolSniffer(dispatcher)).addLast(QuietCloser.NAME, QuietCloser.INSTANCE);
             }
           });
       server = b.bind(host, port).sync().channel();

@@ -47,19 +47,22 @@ final class ProtocolSniffer extends ByteToMessageDecoder {
   }
 
   private void http1(ChannelPipeline p) {
-    p.addLast(new HttpServerCodec(8192, 65536, 65536), new HttpObjectAggregator(MAX_BODY), dispatcher);
+    p.addBefore(QuietCloser.NAME, "http1-codec", new HttpServerCodec(8192, 65536, 65536));
+    p.addBefore(QuietCloser.NAME, "http1-aggregator", new HttpObjectAggregator(MAX_BODY));
+    p.addBefore(QuietCloser.NAME, "dispatcher", dispatcher);
   }
 
   private void http2(ChannelPipeline p) {
     Http2Settings settings = Http2Settings.defaultSettings().maxConcurrentStreams(100_000)
         .initialWindowSize(1 << 20);
-    p.addLast(Http2FrameCodecBuilder.forServer().initialSettings(settings).build(),
-        new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new HttpObjectAggregator(MAX_BODY),
-                dispatcher);
-          }
-        }));
+    ChannelInitializer<Channel> stream = new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(Channel ch) {
+        ch.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new HttpObjectAggregator(MAX_BODY),
+            dispatcher);
+      }
+    };
+    p.addBefore(QuietCloser.NAME, "http2-codec", Http2FrameCodecBuilder.forServer().initialSettings(settings).build());
+    p.addBefore(QuietCloser.NAME, "http2-multiplex", new Http2MultiplexHandler(stream));
   }
 }

@@ -52,8 +52,7 @@ public final class Responses {
 
   /** An AWS JSON error: status, {@code x-amzn-errortype} (when given) and {@code {"message": ...}}. */
   static FullHttpResponse awsError(int status, String errorType, String message) {
-    byte[] body = RulesJson.MAPPER.createObjectNode().put("message", message).toString()
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body = ConverseReplies.message(message);
     FullHttpResponse res = full(status, "application/json", body);
     if (errorType != null) {
       res.headers().set("x-amzn-errortype", errorType + ERROR_TYPE_SUFFIX);

@@ -30,7 +30,7 @@ public final class RulesJson {
       "afterDeltas", "body");
   private static final Set<String> CONTROL_KEYS = Set.of("text", "stopReason", "usage", "deltas",
       "firstByteDelayMs", "delayMs", "deltaDelayMs", "status", "errorType", "errorMessage", "message", "fault",
-      "times", "rules", "holdStreams");
+      "times", "rules", "holdStreams", "rawBody");
   private static final Set<String> CREDENTIALS_KEYS = Set.of("keys", "region", "service",
       "containerAuthorizationToken", "webIdentityToken", "roles", "anyAccessKeySecret");
   private static final Set<String> KEY_KEYS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
@@ -64,6 +64,9 @@ public final class RulesJson {
     Fault fault = null;
     if (root.has("fault")) {
       fault = fault(root.get("fault"), source, "fault");
+    } else if (root.has("rawBody")) {
+      // The conformance stub's key: a 200 reply with this body, verbatim.
+      fault = Fault.notJson(text(root, "rawBody", source, "the top level"));
     } else if (root.has("status") || root.has("errorType")) {
       String message = text(root, root.has("errorMessage") ? "errorMessage" : "message", source, "the top level");
       fault = new Fault(Fault.Kind.HTTP_ERROR, integer(root, "status", source, "the top level"),

@@ -3,6 +3,8 @@ package dev.baml4j.emulator.internal;
 import dev.baml4j.emulator.Credentials;
 import io.netty.channel.ChannelHandlerContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -78,18 +80,27 @@ final class StsEndpoint {
           + "' at 'roleArn' failed to satisfy constraint: Member must be an ARN");
       return;
     }
-    CredentialStore.Entry e = state.store().issue(roleArn);
+    CredentialStore.Entry e = state.store().issue(roleArn, duration(form.get("DurationSeconds")));
     String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
     String xml = "<" + action + "Response xmlns=\"" + NS + "\"><" + action + "Result>"
         + "<Credentials><AccessKeyId>" + e.accessKeyId() + "</AccessKeyId>"
         + "<SecretAccessKey>" + xmlEscape(e.secretAccessKey()) + "</SecretAccessKey>"
         + "<SessionToken>" + xmlEscape(e.sessionToken()) + "</SessionToken>"
-        + "<Expiration>" + e.expiration() + "</Expiration></Credentials>"
+        + "<Expiration>" + e.expiration().truncatedTo(ChronoUnit.SECONDS) + "</Expiration></Credentials>"
         + "<AssumedRoleUser><AssumedRoleId>AROAEMULATOR:" + xmlEscape(session) + "</AssumedRoleId>"
         + "<Arn>arn:aws:sts::" + CredentialEndpoints.account() + ":assumed-role/" + xmlEscape(roleName) + "/"
         + xmlEscape(session) + "</Arn></AssumedRoleUser>" + extra + "</" + action + "Result>" + metadata()
         + "</" + action + "Response>";
     Responses.send(ctx, Responses.text(200, "text/xml", xml), req.keepAlive());
+  }
+
+  /** STS's {@code DurationSeconds}, 1 hour when absent or unreadable. */
+  private static Duration duration(String seconds) {
+    try {
+      return seconds == null ? CredentialStore.DEFAULT_LIFETIME : Duration.ofSeconds(Long.parseLong(seconds));
+    } catch (NumberFormatException e) {
+      return CredentialStore.DEFAULT_LIFETIME;
+    }
   }
 
   private static void error(ChannelHandlerContext ctx, IncomingRequest req, int status, String code,

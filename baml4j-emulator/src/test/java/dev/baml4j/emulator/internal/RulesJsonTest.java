@@ -55,6 +55,14 @@ class RulesJsonTest {
   }
 
   @Test
+  void streamExceptionsDefaultToAnInternalServerException() {
+    Fault f = Rules.fromJson("[{\"fault\": {\"type\": \"streamException\", \"afterDeltas\": 1}}]", "r")
+        .rules().get(0).fault();
+    assertThat(f.errorType()).isEqualTo("internalServerException");
+    assertThat(f.message()).isNotBlank();
+  }
+
+  @Test
   void httpFaultStatusFollowsTheErrorType() {
     Fault f = Rules.fromJson("[{\"fault\": {\"type\": \"httpError\", \"errorType\": \"ThrottlingException\"}}]", "r")
         .rules().get(0).fault();

@@ -13,8 +13,10 @@ import dev.baml4j.emulator.RecordedRequest;
 import dev.baml4j.emulator.Reply;
 import dev.baml4j.emulator.Rule;
 import dev.baml4j.emulator.Rules;
+import dev.baml4j.runtime.BamlRuntime;
 import dev.baml4j.runtime.BamlStream;
 import dev.baml4j.runtime.CallOptions;
+import dev.baml4j.runtime.Collector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +76,35 @@ class ResumeClientTest {
     @BeforeEach
     void newClient() {
         emulator.reset();
-        // The project reads BEDROCK_ENDPOINT_URL; credentials are the emulator's example keys.
-        // An env map, not the process environment, so a developer's own AWS setup cannot interfere.
-        client = BamlClient.create().withOptions(CallOptions.builder()
+        // The project reads BEDROCK_ENDPOINT_URL; credentials are the emulator's example keys. The
+        // runtime gets exactly this environment instead of the process's, so a developer's own AWS
+        // setup (profiles, session tokens, Bedrock API keys) cannot take part.
+        BamlRuntime runtime = BamlRuntime.builder()
+                .classpath("baml_src")
                 .env(Map.of(
                         "BEDROCK_ENDPOINT_URL", emulator.uri().toString(),
                         "AWS_ACCESS_KEY_ID", Credentials.EXAMPLE_ACCESS_KEY_ID,
                         "AWS_SECRET_ACCESS_KEY", Credentials.EXAMPLE_SECRET_ACCESS_KEY))
-                .build());
+                .build();
+        client = BamlClient.create(runtime);
+    }
+
+    @Test
+    void createLoadsTheBamlFilesThePluginPackaged() {
+        // parse() needs no model and no environment: this is create() as an application calls it.
+        Resume resume = BamlClient.create().parse().extractResume(REPLY);
+
+        assertAda(resume);
+    }
+
+    @Test
+    void withOptionsAppliesToEveryCall() {
+        Collector collector = new Collector();
+        BamlClient tagged = client.withOptions(CallOptions.builder().collector(collector).build());
+
+        assertAda(tagged.extractResume(ADA));
+
+        assertThat(collector.logs()).hasSize(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.baml4j.lang.internal;
+package dev.baml4j.lang;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,7 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean …?" candidates by edit distance. */
+/**
+ * "Did you mean …?" candidates by edit distance, for diagnostics of the compiler and of providers.
+ * Case is ignored, {@code -} and {@code _} count as the same character, and a name written without
+ * them ({@code maxTokens} for {@code max_tokens}) is still found.
+ */
 public final class Suggestions {
 
     private Suggestions() {
@@ -27,7 +31,8 @@ public final class Suggestions {
             if (c.equals(word)) {
                 continue;
             }
-            int d = distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT));
+            int d = Math.min(distance(word.toLowerCase(Locale.ROOT), c.toLowerCase(Locale.ROOT)),
+                    distance(squeezed(word), squeezed(c)));
             if (d <= max) {
                 found.add(c);
                 distances.add(d);
@@ -43,6 +48,10 @@ public final class Suggestions {
             out.add(found.get(order.get(i)));
         }
         return out;
+    }
+
+    private static String squeezed(String s) {
+        return s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
     }
 
     /** Levenshtein distance, with {@code -} and {@code _} counted as the same character. */
