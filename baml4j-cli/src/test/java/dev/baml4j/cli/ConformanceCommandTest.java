@@ -19,7 +19,7 @@ class ConformanceCommandTest {
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out().strip()).isEqualTo("1 passed, 0 failed, 0 skipped");
 
-        Files.writeString(cases, "{\"id\": \"a-2\", \"target\": \"int\", \"raw\": \"1\", \"expected\": 1}\n");
+        Files.writeString(cases, "{\"id\": \"a-2\", \"target\": \"int\", \"raw\": \"1\", \"expected\": 2}\n");
         Cli failed = Cli.run("conformance", cases.toString());
         assertThat(failed.exitCode()).isEqualTo(1);
         assertThat(failed.out()).contains("FAIL a-2").endsWith("0 passed, 1 failed, 0 skipped\n");

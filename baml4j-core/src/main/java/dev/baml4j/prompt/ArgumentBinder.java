@@ -102,9 +102,13 @@ public final class ArgumentBinder {
                 throw new Mismatch("is nested too deeply at " + path);
             }
             BamlType t = type.unannotated();
-            if (v instanceof BamlValue bv && !(t instanceof BamlType.Optional) && !(t instanceof BamlType.Union)
-                    && !(t instanceof BamlType.AliasRef)) {
-                return bv;
+            if (v instanceof BamlValue.MediaValue m) {
+                if (t instanceof BamlType.Media mt && mt.kind() == m.kind()) {
+                    return m;
+                }
+                if (!(t instanceof BamlType.Optional) && !(t instanceof BamlType.Union) && !(t instanceof BamlType.AliasRef)) {
+                    throw mismatch(t, m.kind().keyword(), path);
+                }
             }
             if (t instanceof BamlType.AliasRef a) {
                 BamlType target = project.aliases().containsKey(a.name()) ? project.aliases().get(a.name()).type() : null;
@@ -309,8 +313,27 @@ public final class ArgumentBinder {
 
     /** Brings any accepted input into String/Long/Double/Boolean/null/List/Map (or BamlValue) form. */
     private static Object normalize(Object v) {
-        if (v == null || v instanceof String || v instanceof Boolean || v instanceof BamlValue) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof BamlValue.MediaValue) {
             return v;
+        }
+        if (v instanceof BamlValue.CheckedValue c) {
+            return normalize(c.value());
+        }
+        if (v instanceof BamlValue.StreamStateValue s) {
+            return normalize(s.value());
+        }
+        if (v instanceof BamlValue.ListValue l) {
+            return normalize(l.items());
+        }
+        if (v instanceof BamlValue.MapValue m) {
+            return normalize(m.entries());
+        }
+        if (v instanceof BamlValue.ClassValue c) {
+            return normalize(c.fields());
+        }
+        if (v instanceof BamlValue bv) {
+            // scalars and enums (by value name): checked against the parameter type like plain values
+            return fromJson(bv.toJson());
         }
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();

@@ -16,6 +16,7 @@ import dev.baml4j.prompt.internal.ReservedNames;
 import dev.baml4j.prompt.internal.RoleSplitter;
 import dev.baml4j.prompt.internal.TemplateSource;
 import dev.baml4j.types.BamlValue;
+import dev.baml4j.types.ConfigValue;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,10 +66,11 @@ public final class PromptRenderer {
      */
     public RenderedPrompt render(FunctionDef fn, Map<String, BamlValue> args, RenderContext ctx) {
         Compiled compiled = cache.computeIfAbsent(fn.name(), name -> compile(fn));
+        String defaultRole = defaultRole(ctx);
         RenderState state = new RenderState();
         Map<String, Object> globals = new HashMap<>(enumGlobals);
         globals.put("ctx", new RenderHelpers.Ctx(outputFormats, fn.returnType(), ctx.clientName(), ctx.clientProvider(),
-                ctx.defaultRole(), ctx.tags()));
+                defaultRole, ctx.tags()));
         globals.put("_", new RenderHelpers.Roles(state));
         for (ParamDef p : fn.params()) {
             // an argument left out (an omitted optional one) stays undefined, as in BAML
@@ -85,7 +87,18 @@ public final class PromptRenderer {
         if (result.error() != null) {
             throw error(fn, compiled.source(), result.error());
         }
-        return new RenderedPrompt(RoleSplitter.split(result.value(), state, ctx.defaultRole()));
+        return new RenderedPrompt(RoleSplitter.split(result.value(), state, defaultRole));
+    }
+
+    /** The context's role, else the declared client's {@code default_role} option, else the provider's. */
+    private String defaultRole(RenderContext ctx) {
+        if (ctx.defaultRole() != null) {
+            return ctx.defaultRole();
+        }
+        return project.client(ctx.clientName())
+                .flatMap(c -> c.options().get("default_role"))
+                .flatMap(ConfigValue::asString)
+                .orElseGet(() -> RenderContext.providerDefaultRole(ctx.clientProvider()));
     }
 
     private Compiled compile(FunctionDef fn) {

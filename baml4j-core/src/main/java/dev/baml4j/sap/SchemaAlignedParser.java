@@ -59,7 +59,8 @@ public final class SchemaAlignedParser {
         return new StreamingParse(this, Objects.requireNonNull(target, "target"));
     }
 
-    BamlProject project() {
+    /** The project whose classes, enums and aliases the parser resolves. */
+    public BamlProject project() {
         return project;
     }
 

@@ -77,7 +77,9 @@ public final class StreamingParse {
         if (roots.size() > 1) {
             out.add(new JValue.JFixed(new JValue.JArray(roots, false)));
         }
-        return new JValue.JAnyOf(out, text.toString(), false);
+        // Partial coercion never reads the original text here: an exact string target returned the
+        // text before coercion, and enum or literal roots are never complete while streaming.
+        return new JValue.JAnyOf(out, "", false);
     }
 
     /** Parses the whole reply as final (not partial) and ends the stream. */

@@ -119,4 +119,17 @@ class ArgumentBinderTest {
                 .isEqualTo("[{\n    \"name\": \"a\",\n    \"weight\": 1.0,\n}]|[LOW, high-level]|[[1, 2], []]|"
                         + "[\"a \\\"q\\\"\", \"\"]|[3.0, 1000000000000000000000.0, 0.0000001]");
     }
+
+    @Test
+    void bamlValuesAreCheckedAgainstTheParameterTypeToo() {
+        Map<String, Object> args = valid();
+        args.put("n", BamlValue.of(4L));
+        args.put("a", new BamlValue.ClassValue("Author", Map.of("name", BamlValue.of("Ann"),
+                "tags", new BamlValue.ListValue(List.of()), "level", new BamlValue.EnumValue("Level", "LOW"))));
+        Map<String, BamlValue> v = bind(args);
+        assertThat(v.get("n")).isEqualTo(BamlValue.of(4L));
+        assertThat(((BamlValue.ClassValue) v.get("a")).fields().get("level")).isEqualTo(new BamlValue.EnumValue("Level", "LOW"));
+        args.put("n", BamlValue.of("four"));
+        assertThatThrownBy(() -> bind(args)).isInstanceOf(BamlInvalidArgumentException.class).hasMessageContaining("'n'");
+    }
 }

@@ -121,4 +121,14 @@ class JinjaCompatibilityTest {
         assertThatThrownBy(() -> render("x: string", "{{ x + }}", Map.of("x", "v")))
                 .isInstanceOf(PromptRenderException.class).hasMessageContaining("function F");
     }
+
+    @Test
+    void undefinedValuesAndTestsBehaveAsMinijinja() {
+        RenderFixture f = RenderFixture.function("class P {\n  name string\n  age int?\n}", "p: P", "string",
+                "{{ p.age }}|{{ p.age is defined }}|{{ p.age is none }}|{{ nothing is undefined }}|{{ p.name is defined }}"
+                        + "|{% for i in nothing %}x{% endfor %}|{% if nothing %}y{% else %}n{% endif %}");
+        assertThat(f.text("F", Map.of("p", Map.of("name", "N")))).isEqualTo("|false|false|true|true||n");
+        assertThatThrownBy(() -> render("x: string", "{{ nothing | length }}", Map.of("x", "v")))
+                .isInstanceOf(PromptRenderException.class).hasMessageContaining("length");
+    }
 }

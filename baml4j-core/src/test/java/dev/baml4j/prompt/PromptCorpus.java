@@ -109,10 +109,9 @@ final class PromptCorpus {
         return project.client(name).orElseThrow();
     }
 
+    /** As the runtime builds it: the default role comes from the client's declaration. */
     static RenderContext renderContext(ClientDef client) {
-        String defaultRole = client.options().get("default_role")
-                .flatMap(ConfigValue::asString).orElse(null);
-        return new RenderContext(client.name(), client.provider(), Map.of(), defaultRole);
+        return new RenderContext(client.name(), client.provider(), Map.of());
     }
 
     /** The expected parts: leading system blocks, then each message's text blocks. */

@@ -35,8 +35,8 @@ class RolesAndMediaTest {
         RenderFixture f = RenderFixture.function("", "q: string", "string", "Hi {{ q }}\n{{ _.role(\"user\") }}\nx");
         RenderedPrompt p = f.render("F", Map.of("q", "there"), new RenderContext("Stub", "aws-bedrock", Map.of(), "assistant"));
         assertThat(p.messages()).extracting(ChatMessage::role).containsExactly("assistant", "user");
-        assertThat(new RenderContext("c", "openai", Map.of()).defaultRole()).isEqualTo("system");
-        assertThat(new RenderContext("c", "aws-bedrock", Map.of()).defaultRole()).isEqualTo("user");
+        assertThat(RenderContext.providerDefaultRole("openai")).isEqualTo("system");
+        assertThat(RenderContext.providerDefaultRole("aws-bedrock")).isEqualTo("user");
     }
 
     @Test
@@ -127,5 +127,26 @@ class RolesAndMediaTest {
             th.join();
         }
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void templateStringsSeeCtxAndRoles() {
+        RenderFixture f = new RenderFixture("""
+                template_string Schema() #"
+                  {{ _.role("system") }}
+                  {{ ctx.output_format }} ({{ ctx.client.name }})
+                "#
+                function F(q: string) -> int {
+                  client Stub
+                  prompt #"
+                    {{ Schema() }}
+                    {{ _.role("user") }}
+                    {{ q }}
+                  "#
+                }
+                """);
+        RenderedPrompt p = f.render("F", Map.of("q", "hi"));
+        assertThat(p.messages()).containsExactly(ChatMessage.text("system", "Answer as an int (Stub)"),
+                ChatMessage.text("user", "hi"));
     }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baml4j.BamlValidationException;
+import dev.baml4j.lang.BamlCompiler;
 import dev.baml4j.lang.BamlProject;
+import dev.baml4j.lang.ClientValidator;
+import dev.baml4j.lang.SourceFile;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
 import java.io.IOException;
@@ -14,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -68,9 +70,9 @@ class SapConformanceTest {
     /** Returns null when the parser agrees with the official runtime, else what differs. */
     static String run(JsonNode c, boolean partial, Map<String, SchemaAlignedParser> parsers) {
         String baml = c.get("baml").asText();
-        SchemaAlignedParser sap = parsers.computeIfAbsent(baml, b -> new SchemaAlignedParser(TestSchemas.bound(TestSchemas.project(b))));
-        BamlProject project = TestSchemas.bound(TestSchemas.project(baml));
-        BamlType target = TestSchemas.bind(TestSchemas.type(c.get("target").asText()), project);
+        SchemaAlignedParser sap = parsers.computeIfAbsent(baml, b -> new SchemaAlignedParser(compile(b)));
+        BamlProject project = sap.project();
+        BamlType target = BamlCompiler.parseType(c.get("target").asText(), project);
         String raw = c.get("raw").asText();
         boolean error = c.path("error").asBoolean(false);
         BamlValue got;
@@ -88,6 +90,10 @@ class SapConformanceTest {
         return sameJson(expected, actual) ? null : "expected " + expected + " got " + actual;
     }
 
+    static BamlProject compile(String baml) {
+        return BamlCompiler.compile(List.of(new SourceFile("main.baml", baml)), ClientValidator.PERMISSIVE).projectOrThrow();
+    }
+
     static boolean sameJson(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) {
             return Double.compare(a.asDouble(), b.asDouble()) == 0;
@@ -96,9 +102,7 @@ class SapConformanceTest {
             if (a.size() != b.size()) {
                 return false;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = a.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 if (!b.has(e.getKey()) || !sameJson(e.getValue(), b.get(e.getKey()))) {
                     return false;
                 }
@@ -131,7 +135,7 @@ class SapConformanceTest {
             out.put(sp < 0 ? t : t.substring(0, sp), sp < 0 ? "" : t.substring(sp + 1).trim());
         }
         JsonNode deviations = JSON.readTree(Path.of("../conformance/deviations.json").toFile());
-        deviations.fields().forEachRemaining(e -> {
+        deviations.properties().forEach(e -> {
             if (e.getKey().startsWith("sap")) {
                 out.put(e.getKey(), e.getValue().asText());
             }

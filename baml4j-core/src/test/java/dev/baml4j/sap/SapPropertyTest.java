@@ -17,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Random and mutated replies: the parser answers or throws BamlValidationException, nothing else. */
 class SapPropertyTest {
 
-    private static final BamlProject PROJECT = TestSchemas.bound(TestSchemas.project("""
+    private static final BamlProject PROJECT = SapConformanceTest.compile("""
             enum Color {
               RED
               GREEN @alias("verde")
@@ -34,7 +34,7 @@ class SapPropertyTest {
               note string @stream.with_state
             }
             type JsonValue = int | float | bool | string | null | JsonValue[] | map<string, JsonValue>
-            """));
+            """);
     private static final String VALID = "Here you go:\n```json\n{\"title\": \"Trip\", \"steps\": [{\"id\": 1, \"text\": \"pack\"},"
             + " {\"id\": 2, \"text\": \"drive\"}], \"color\": \"verde\", \"tags\": {\"a\": 1.5}, \"note\": \"ok\"}\n```\n";
     private static final List<BamlType> TARGETS = List.of(new BamlType.ClassRef("Plan"),

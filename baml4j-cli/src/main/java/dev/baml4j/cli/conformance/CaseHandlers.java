@@ -9,7 +9,8 @@ public final class CaseHandlers {
             new LanguageCheckHandler(),
             new PromptRequestHandler(),
             new BedrockOptionsHandler(),
-            new BedrockCallHandler());
+            new BedrockCallHandler(),
+            new SapParseHandler());
 
     private CaseHandlers() {
     }

@@ -78,7 +78,7 @@ class ConformanceRunnerTest {
     void unhandledCasesFailAndDeviationsAreSkipped(@TempDir Path tmp) throws IOException {
         Path cases = tmp.resolve("cases.jsonl");
         Files.writeString(cases, String.join("\n",
-                "{\"id\": \"x-1\", \"target\": \"int\", \"raw\": \"1\", \"expected\": 1, \"baml\": \"\"}",
+                "{\"id\": \"x-1\", \"something\": \"no handler knows\"}",
                 "{\"id\": \"x-2\", \"target\": \"int\", \"raw\": \"1\", \"expected\": 1, \"baml\": \"\"}",
                 "{\"id\": \"x-3\", \"stage\": \"check\", \"expected\": {\"message_fragment\": \"client provider nope"
                         + " not found\"}, \"baml\": {\"m.baml\": \"client<llm> C {\\n  provider nope\\n}\\n\"}}",
@@ -90,7 +90,7 @@ class ConformanceRunnerTest {
         assertThat(t).isEqualTo(new ConformanceRunner.Tally(1, 2, 1));
         assertThat(t.toString()).isEqualTo("1 passed, 2 failed, 1 skipped");
         assertThat(out.toString().lines()).containsExactly(
-                "FAIL x-1: expected a handler for this case (sap) | got no handler takes it yet",
+                "FAIL x-1: expected a handler for this case (unknown) | got no handler takes it yet",
                 "FAIL x-4: expected the baml source parses | got syntax error main.baml:1:7: error: expected a class"
                         + " name, found `{`");
     }

@@ -6,9 +6,6 @@ import dev.baml4j.prompt.internal.JinjaValues.EnumView;
 import dev.baml4j.prompt.internal.JinjaValues.ListView;
 import dev.baml4j.prompt.internal.JinjaValues.Undefined;
 import java.beans.FeatureDescriptor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,8 +18,9 @@ import jinjava.javax.el.ELResolver;
  * Attribute and method resolution in BAML's terms, ahead of Jinjava's own resolvers: class
  * instances by field name (a missing field is undefined), enum values ({@code .value}), list
  * indexes out of range as undefined, an error for any attribute of an undefined value (as
- * minijinja), Java records and public fields, the Python {@code str} and {@code dict} methods of
- * minijinja's pycompat mode, and the {@code _} and {@code ctx} helpers.
+ * minijinja), the Python {@code str} and {@code dict} methods of minijinja's pycompat mode, and the
+ * {@code _} and {@code ctx} helpers. Records and POJOs never reach templates: {@code ArgumentBinder}
+ * turns them into BAML values first, which are shown as {@link JinjaValues} views.
  */
 public final class BamlElResolver extends ELResolver {
 
@@ -82,29 +80,6 @@ public final class BamlElResolver extends ELResolver {
                 i += l.size();
             }
             return i >= 0 && i < l.size() ? l.get(i) : Undefined.INSTANCE;
-        }
-        if (base.getClass().isRecord()) {
-            for (RecordComponent rc : base.getClass().getRecordComponents()) {
-                if (rc.getName().equals(name)) {
-                    context.setPropertyResolved(true);
-                    try {
-                        return rc.getAccessor().invoke(base);
-                    } catch (ReflectiveOperationException ex) {
-                        throw new TemplateRuntimeError("cannot read '" + name + "' of " + base.getClass().getSimpleName());
-                    }
-                }
-            }
-        } else if (!(base instanceof Map) && !(base instanceof List) && !(base instanceof String)
-                && !(base instanceof Number) && !(base instanceof Boolean)) {
-            try {
-                Field f = base.getClass().getField(name);
-                if (!Modifier.isStatic(f.getModifiers())) {
-                    context.setPropertyResolved(true);
-                    return f.get(base);
-                }
-            } catch (NoSuchFieldException | IllegalAccessException ignored) {
-                // not a public field: Jinjava's bean resolver tries getters next
-            }
         }
         return null;
     }

@@ -33,7 +33,7 @@ public final class BamlFilters {
 
     public static List<Filter> all() {
         return List.of(new Round(), new Default(), new ToJson(), new Format(), new RegexMatch(),
-                new Extreme("max", 1), new Extreme("min", -1), new Sum());
+                new Extreme("max", 1), new Extreme("min", -1), new Sum(), new Length("length"), new Length("count"));
     }
 
     /** A filter that reads its arguments as values rather than strings. */
@@ -232,6 +232,41 @@ public final class BamlFilters {
                 doubleSum += n.doubleValue();
             }
             return integral ? (Object) longSum : (Object) doubleSum;
+        }
+    }
+
+    /** {@code length}: as Jinjava's, but the length of an undefined value is an error (minijinja). */
+    static final class Length extends ValueFilter {
+        private static final com.hubspot.jinjava.lib.filter.LengthFilter JINJAVA = new com.hubspot.jinjava.lib.filter.LengthFilter();
+        private final String name;
+
+        Length(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
+            if (var instanceof Undefined) {
+                throw new TemplateRuntimeError("cannot calculate length of value of type undefined");
+            }
+            return JINJAVA.filter(var, interpreter);
+        }
+    }
+
+    /** The {@code defined} and {@code undefined} tests, which must see {@link Undefined} (Jinjava only sees null). */
+    public static List<com.hubspot.jinjava.lib.exptest.ExpTest> tests() {
+        return List.of(new DefinedTest("defined", true), new DefinedTest("undefined", false));
+    }
+
+    private record DefinedTest(String getName, boolean defined) implements com.hubspot.jinjava.lib.exptest.ExpTest {
+        @Override
+        public boolean evaluate(Object var, JinjavaInterpreter interpreter, Object... args) {
+            return (var instanceof Undefined) != defined;
         }
     }
 

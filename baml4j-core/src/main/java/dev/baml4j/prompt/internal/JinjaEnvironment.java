@@ -63,6 +63,7 @@ public final class JinjaEnvironment {
         for (Filter f : BamlFilters.all()) {
             global.registerFilter(f);
         }
+        BamlFilters.tests().forEach(global::registerExpTest);
         global.registerTag(new BamlTags.ForElseTag());
         global.registerTag(new BamlTags.FilterTag());
     }

@@ -93,7 +93,7 @@ public final class OutputFormatRenderer {
         }
         if (!recursiveAliases.isEmpty()) {
             for (String a : recursiveAliases) {
-                out.append(a).append(" = ").append(type(project.aliases().get(a).type())).append('\n');
+                out.append(keywordPrefix()).append(a).append(" = ").append(type(project.aliases().get(a).type())).append('\n');
             }
             out.append('\n');
         }
@@ -199,7 +199,7 @@ public final class OutputFormatRenderer {
             if (hoistedClasses.contains(c.name())) {
                 return c.name();
             }
-            return classBody(project.classes().get(c.name()), false);
+            return classBody(project.classes().get(c.name()));
         }
         if (u instanceof BamlType.ListOf l) {
             return list(l.element());
@@ -259,16 +259,14 @@ public final class OutputFormatRenderer {
     }
 
     /** A class as an inline schema block; field values that span lines are indented by two. */
-    private String classBody(ClassDef def, boolean hoistedBlock) {
+    private String classBody(ClassDef def) {
         StringBuilder sb = new StringBuilder("{\n");
-        if (!hoistedBlock) {
-            def.attributeString("description").ifPresent(d -> {
-                for (String line : d.strip().split("\n", -1)) {
-                    sb.append("  // ").append(line).append('\n');
-                }
-                sb.append('\n');
-            });
-        }
+        def.attributeString("description").ifPresent(d -> {
+            for (String line : d.strip().split("\n", -1)) {
+                sb.append("  // ").append(line).append('\n');
+            }
+            sb.append('\n');
+        });
         for (FieldDef f : def.fields()) {
             if (f.hasAttribute("skip")) {
                 continue;
@@ -287,17 +285,14 @@ public final class OutputFormatRenderer {
         return sb.append('}').toString();
     }
 
+    /** {@code Name {...}}; the class description stays inside the braces (observed, unlike the spec text). */
     private String hoistedClassBlock(ClassDef def) {
-        StringBuilder sb = new StringBuilder();
-        def.attributeString("description").ifPresent(d -> {
-            for (String line : d.strip().split("\n", -1)) {
-                sb.append("// ").append(line).append('\n');
-            }
-        });
-        if (opts.hoistedClassPrefix() != null) {
-            sb.append(opts.hoistedClassPrefix()).append(' ');
-        }
-        return sb.append(def.name()).append(' ').append(classBody(def, true)).toString();
+        return keywordPrefix() + def.name() + ' ' + classBody(def);
+    }
+
+    /** {@code hoisted_class_prefix} also starts recursive alias definitions ({@code type JVal = ...}). */
+    private String keywordPrefix() {
+        return opts.hoistedClassPrefix() == null ? "" : opts.hoistedClassPrefix() + ' ';
     }
 
     private String enumBlock(EnumDef def) {

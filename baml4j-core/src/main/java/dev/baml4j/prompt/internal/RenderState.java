@@ -4,7 +4,6 @@ import dev.baml4j.types.BamlValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What one render collects besides text: the role markers ({@code _.role(...)}) and media values
@@ -15,7 +14,6 @@ public final class RenderState {
 
     /** Sentinels use a control character that BAML templates and arguments do not contain. */
     static final char MARK = '\u0001';
-    static final Pattern SENTINEL = Pattern.compile("\u0001baml4j:(role|media):(\\d+)\u0001");
 
     /** One {@code _.role(...)} call: the role and its keyword arguments as plain Java values. */
     public record RoleMarker(String role, Map<String, Object> metadata) {

@@ -5,7 +5,6 @@ import dev.baml4j.prompt.ChatPart;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * Turns rendered text with role and media sentinels into chat messages (spec §2.6): text before
@@ -19,32 +18,65 @@ public final class RoleSplitter {
     }
 
     public static List<ChatMessage> split(String text, RenderState state, String defaultRole) {
-        if (text.indexOf(RenderState.MARK) < 0) {
+        int mark = text.indexOf(RenderState.MARK);
+        if (mark < 0) {
             return List.of(ChatMessage.text(defaultRole, text));
         }
-        Matcher m = RenderState.SENTINEL.matcher(text);
         List<ChatMessage> out = new ArrayList<>();
         String role = defaultRole;
         Map<String, Object> metadata = Map.of();
         List<ChatPart> parts = new ArrayList<>();
         int pos = 0;
-        while (m.find()) {
-            addText(parts, text.substring(pos, m.start()));
-            pos = m.end();
-            int index = Integer.parseInt(m.group(2));
-            if (m.group(1).equals("media")) {
-                parts.add(new ChatPart.Media(state.media().get(index)));
+        while (mark >= 0) {
+            Sentinel s = Sentinel.at(text, mark);
+            if (s == null) {
+                mark = text.indexOf(RenderState.MARK, mark + 1);
+                continue;
+            }
+            addText(parts, text.substring(pos, mark));
+            pos = s.end();
+            if (s.media()) {
+                parts.add(new ChatPart.Media(state.media().get(s.index())));
             } else {
                 flush(out, role, parts, metadata);
-                RenderState.RoleMarker marker = state.roles().get(index);
+                RenderState.RoleMarker marker = state.roles().get(s.index());
                 role = marker.role();
                 metadata = marker.metadata();
                 parts = new ArrayList<>();
             }
+            mark = text.indexOf(RenderState.MARK, pos);
         }
         addText(parts, text.substring(pos));
         flush(out, role, parts, metadata);
         return out;
+    }
+
+    /** A sentinel {@code MARK baml4j:role:N MARK} or {@code MARK baml4j:media:N MARK} at a position. */
+    private record Sentinel(boolean media, int index, int end) {
+        private static final String ROLE = RenderState.MARK + "baml4j:role:";
+        private static final String MEDIA = RenderState.MARK + "baml4j:media:";
+
+        static Sentinel at(String text, int start) {
+            boolean media;
+            int digits;
+            if (text.startsWith(ROLE, start)) {
+                media = false;
+                digits = start + ROLE.length();
+            } else if (text.startsWith(MEDIA, start)) {
+                media = true;
+                digits = start + MEDIA.length();
+            } else {
+                return null;
+            }
+            int i = digits;
+            while (i < text.length() && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i == digits || i >= text.length() || text.charAt(i) != RenderState.MARK) {
+                return null;
+            }
+            return new Sentinel(media, Integer.parseInt(text.substring(digits, i)), i + 1);
+        }
     }
 
     private static void addText(List<ChatPart> parts, String piece) {

@@ -45,9 +45,18 @@ public final class CandidateExtractor {
             }
             return out;
         }
-        List<JValue> regions = grepRegions(text);
+        List<JValue.JAnyOf> regions = grepRegions(text);
+        if (regions.size() == 1) {
+            out.add(new JValue.JFixed(regions.get(0).candidates().get(0)));
+            return out;
+        }
         if (!regions.isEmpty()) {
-            addAll(out, regions);
+            // Several JSON values in prose: all of them as a list comes first (each item keeps its
+            // own text, which a string item takes verbatim), then each one alone.
+            out.add(new JValue.JFixed(new JValue.JArray(new ArrayList<>(regions), true)));
+            for (JValue.JAnyOf r : regions) {
+                out.add(new JValue.JFixed(r.candidates().get(0)));
+            }
             return out;
         }
         FixingParser fixing = parse(text, false);
@@ -100,8 +109,8 @@ public final class CandidateExtractor {
     }
 
     /** Balanced {@code {...}} / {@code [...]} regions in prose, each parsed strictly or leniently; an unclosed last one too. */
-    private static List<JValue> grepRegions(String text) {
-        List<JValue> out = new ArrayList<>();
+    private static List<JValue.JAnyOf> grepRegions(String text) {
+        List<JValue.JAnyOf> out = new ArrayList<>();
         StringBuilder open = new StringBuilder();
         boolean inString = false;
         int start = -1;
@@ -136,12 +145,14 @@ public final class CandidateExtractor {
                 }
                 open.setLength(open.length() - 1);
                 if (open.length() == 0) {
-                    out.add(region(text.substring(start, i + 1), true));
+                    String body = text.substring(start, i + 1);
+                    out.add(new JValue.JAnyOf(List.of(region(body, true)), body, true));
                 }
             }
         }
         if (open.length() > 0) {
-            out.add(region(text.substring(start), false));
+            String body = text.substring(start);
+            out.add(new JValue.JAnyOf(List.of(region(body, false)), body, false));
         }
         return out;
     }

@@ -240,9 +240,23 @@ final class ClassCoercer {
         if (k.equals(n) || k.equalsIgnoreCase(n)) {
             return true;
         }
+        if (plain(k) && plain(n)) {
+            return false;
+        }
         String fk = TextMatcher.fold(k);
         String fn = TextMatcher.fold(n);
         return fk.equalsIgnoreCase(fn) || strip(fk).equals(strip(fn));
+    }
+
+    /** Only ASCII letters and digits: folding and stripping cannot make two such keys equal. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || !Character.isLetterOrDigit(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String strip(String s) {

@@ -56,6 +56,14 @@ public final class Coerced {
         return this;
     }
 
+    /** An independent copy (callers adjust scores and marks of what they get). */
+    Coerced copy() {
+        if (error != null) {
+            return fail(error);
+        }
+        return map(value);
+    }
+
     /** A copy with another value and the same marks. */
     Coerced map(BamlValue newValue) {
         Coerced c = new Coerced(newValue, null, score);

@@ -1,15 +1,15 @@
 package dev.baml4j.sap.internal;
 
 import dev.baml4j.lang.BamlProject;
-import dev.baml4j.lang.EnumDef;
-import dev.baml4j.lang.EnumValueDef;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -26,13 +26,29 @@ public final class Coercer {
     final boolean partial;
     final ConstraintEvaluator constraints;
     private final ClassCoercer classes;
+    private final ChoiceCoercer choices;
     private int depth;
+    private final Set<InProgress> inProgress = new HashSet<>();
+
+    /** A (type name, node) pair being coerced further up the stack; nodes compare by identity. */
+    private record InProgress(String type, JValue node) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof InProgress p && p.type.equals(type) && p.node == node;
+        }
+
+        @Override
+        public int hashCode() {
+            return type.hashCode() * 31 + System.identityHashCode(node);
+        }
+    }
 
     public Coercer(BamlProject project, boolean partial, ConstraintEvaluator constraints) {
         this.project = project;
         this.partial = partial;
         this.constraints = constraints;
         this.classes = new ClassCoercer(this);
+        this.choices = new ChoiceCoercer(this);
     }
 
     /** The entry point: a whole-text candidate set to the target type. */
@@ -51,10 +67,50 @@ public final class Coercer {
             return Coerced.fail("value nested deeper than " + MAX_DEPTH + " levels");
         }
         try {
-            return dispatch(type, v);
+            JValue.Memo memo = partial ? memoOf(v) : null;
+            if (memo == null) {
+                return dispatch(type, v);
+            }
+            Coerced cached = memo.get(type);
+            if (cached != null) {
+                return cached.copy();
+            }
+            // Only the outermost visit of a node is context-free (an inner visit may have been
+            // cut short by the recursion guard), so only that one is remembered.
+            boolean outermost = !visiting(v);
+            Coerced c = dispatch(type, v);
+            if (outermost) {
+                memo.put(type, c.copy());
+            }
+            return c;
         } finally {
             depth--;
         }
+    }
+
+    private static JValue.Memo memoOf(JValue v) {
+        if (v instanceof JValue.JObject o && o.complete) {
+            if (o.memo == null) {
+                o.memo = new JValue.Memo();
+            }
+            return o.memo;
+        }
+        if (v instanceof JValue.JArray a && a.complete) {
+            if (a.memo == null) {
+                a.memo = new JValue.Memo();
+            }
+            return a.memo;
+        }
+        return null;
+    }
+
+    private boolean visiting(JValue v) {
+        for (InProgress p : inProgress) {
+            if (p.node == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Coerced dispatch(BamlType type, JValue v) {
@@ -84,7 +140,20 @@ public final class Coercer {
         }
         if (type instanceof BamlType.AliasRef ref) {
             BamlType target = project.aliases().containsKey(ref.name()) ? project.aliases().get(ref.name()).type() : null;
-            return target == null ? Coerced.fail("unknown type alias " + ref.name()) : coerce(target, v);
+            if (target == null) {
+                return Coerced.fail("unknown type alias " + ref.name());
+            }
+            // A recursive alias may come back to the same node (a value wrapped into a list of
+            // itself); the second visit fails, which keeps recursive types linear.
+            InProgress key = new InProgress(ref.name(), v);
+            if (!inProgress.add(key)) {
+                return Coerced.fail(ref.name() + " refers back to itself for the same value");
+            }
+            try {
+                return coerce(target, v);
+            } finally {
+                inProgress.remove(key);
+            }
         }
         if (type instanceof BamlType.Optional o) {
             return optional(o.inner(), v);
@@ -100,13 +169,21 @@ public final class Coercer {
             return map(m.value(), v);
         }
         if (type instanceof BamlType.ClassRef c) {
-            return classes.coerceClass(c.name(), v);
+            InProgress key = new InProgress(c.name(), v);
+            if (!inProgress.add(key)) {
+                return Coerced.fail(c.name() + " refers back to itself for the same value");
+            }
+            try {
+                return classes.coerceClass(c.name(), v);
+            } finally {
+                inProgress.remove(key);
+            }
         }
         if (type instanceof BamlType.EnumRef e) {
-            return enumValue(e.name(), v);
+            return choices.enumValue(e.name(), v);
         }
         if (type instanceof BamlType.Literal l) {
-            return literal(l, v);
+            return choices.literal(l, v);
         }
         if (type instanceof BamlType.Primitive p) {
             return Primitives.coerce(this, p.kind(), v);
@@ -177,15 +254,41 @@ public final class Coercer {
             List<BamlValue> items = new ArrayList<>(arr.items().size());
             int score = 0;
             int childScores = 0;
-            for (int i = 0; i < arr.items().size(); i++) {
+            int start = 0;
+            boolean reuse = partial && !arr.complete();
+            if (reuse && (arr.prefixType != element || arr.prefixValues == null)) {
+                arr.prefixType = element;
+                arr.prefixValues = new ArrayList<>();
+                arr.prefixCount = 0;
+                arr.prefixScore = 0;
+                arr.prefixChildScores = 0;
+            }
+            if (reuse) {
+                // Items before the last one are closed: their values were kept from earlier chunks,
+                // and the kept prefix only ever grows, so each item is coerced once.
+                items.addAll(arr.prefixValues);
+                start = arr.prefixCount;
+                score = arr.prefixScore;
+                childScores = arr.prefixChildScores;
+            }
+            int last = arr.items().size() - 1;
+            for (int i = start; i <= last; i++) {
                 JValue item = arr.items().get(i);
                 Coerced c = coerce(element, item);
                 if (c.failed()) {
                     score += 1 + Math.min(i, 1000);
-                    continue;
+                } else {
+                    items.add(c.value);
+                    childScores += c.score;
                 }
-                items.add(c.value);
-                childScores += c.score;
+                if (reuse && i < last) {
+                    if (!c.failed()) {
+                        arr.prefixValues.add(c.value);
+                    }
+                    arr.prefixCount = i + 1;
+                    arr.prefixScore = score;
+                    arr.prefixChildScores = childScores;
+                }
             }
             Coerced out = Coerced.ok(new BamlValue.ListValue(items), score + 10 * Math.min(childScores, 10_000_000));
             out.complete = arr.complete();
@@ -230,78 +333,6 @@ public final class Coercer {
         Coerced out = Coerced.ok(new BamlValue.MapValue(entries), score + 10 * Math.min(childScores, 10_000_000));
         out.complete = obj.complete();
         return out;
-    }
-
-    private Coerced enumValue(String enumName, JValue v) {
-        EnumDef def = project.enums().get(enumName);
-        if (def == null) {
-            return Coerced.fail("unknown enum " + enumName);
-        }
-        if (v == null || v instanceof JValue.JNull) {
-            return Coerced.fail("expected a " + enumName + " value, got null");
-        }
-        if (partial && !v.complete()) {
-            return Coerced.fail("the streamed " + enumName + " value is not complete yet");
-        }
-        String text = v instanceof JValue.JString s ? s.value() : JsonishText.print(v);
-        Map<String, List<String>> cands = new LinkedHashMap<>();
-        for (EnumValueDef value : def.values()) {
-            if (value.isSkipped()) {
-                continue;
-            }
-            List<String> forms = new ArrayList<>();
-            forms.add(value.renderedName());
-            value.attributeString("description").ifPresent(d -> {
-                forms.add(d);
-                forms.add(value.renderedName() + ": " + d);
-            });
-            cands.put(value.name(), forms);
-        }
-        TextMatcher.Result r = TextMatcher.match(text, cands);
-        if (r.ambiguity() != null) {
-            return Coerced.fail("Too many matches for " + enumName + ". Got: " + r.ambiguity());
-        }
-        if (r.winner() == null) {
-            return Coerced.fail("Expected a " + enumName + " value, got " + quote(text));
-        }
-        Coerced c = Coerced.ok(new BamlValue.EnumValue(enumName, r.winner()), r.exact() ? 0 : 2);
-        return constraints.apply(def.attributes(), c);
-    }
-
-    private Coerced literal(BamlType.Literal lit, JValue v) {
-        JValue in = v;
-        if (in instanceof JValue.JObject obj && obj.size() == 1) {
-            JValue only = obj.values().get(0);
-            if (!(only instanceof JValue.JObject) && !(only instanceof JValue.JArray)) {
-                in = only;
-            }
-        }
-        Object expected = lit.value();
-        if (expected instanceof String s) {
-            if (in == null || in instanceof JValue.JNull) {
-                return Coerced.fail("expected " + quote(s) + ", got null");
-            }
-            if (partial && !in.complete()) {
-                return Coerced.fail("the streamed literal is not complete yet");
-            }
-            String text = in instanceof JValue.JString js ? js.value() : JsonishText.print(in);
-            TextMatcher.Result r = TextMatcher.match(text, Map.of(s, List.of(s)));
-            if (r.winner() == null) {
-                return Coerced.fail("expected " + quote(s) + ", got " + quote(text));
-            }
-            return Coerced.ok(BamlValue.of(s), r.exact() ? 0 : 2);
-        }
-        BamlType.PrimitiveKind kind = expected instanceof Long ? BamlType.PrimitiveKind.INT : BamlType.PrimitiveKind.BOOL;
-        Coerced c = Primitives.coerce(this, kind, in);
-        if (c.failed()) {
-            return c;
-        }
-        Object got = c.value instanceof BamlValue.IntValue i ? (Object) i.value()
-                : c.value instanceof BamlValue.BoolValue b ? (Object) b.value() : null;
-        if (!expected.equals(got)) {
-            return Coerced.fail("expected the literal " + expected + ", got " + got);
-        }
-        return c;
     }
 
     /**

@@ -18,7 +18,7 @@ public final class FixingParser {
     public static final int MAX_DEPTH = 1000;
 
     private static final int OBJ = 0, ARR = 1, DQ = 2, SQ = 3, BT = 4, TDQ = 5, TBT = 6, UNQ = 7, LCOM = 8, BCOM = 9;
-    private static final int TOP = 0, KEY = 1, VALUE = 2, ARRAY = 3;
+    static final int TOP = 0, KEY = 1, VALUE = 2, ARRAY = 3;
 
     private static final class Frame {
         final int kind;
@@ -200,6 +200,9 @@ public final class FixingParser {
                 }
                 return startValue(c, ARRAY);
             case DQ:
+                if (c != '"' && c != '\\') {
+                    return bulk(top.str.text, '"', '\\');
+                }
                 if (c == '"') {
                     return closeOrKeep(top, c);
                 }
@@ -389,7 +392,7 @@ public final class FixingParser {
 
     /** A quote inside a string closes it only when what follows fits the surrounding structure. */
     private int closeOrKeep(Frame top, char quote) {
-        int decision = shouldClose(top.ctx, quote);
+        int decision = Lookahead.shouldClose(buf, pos, eof, top.ctx, quote);
         if (decision < 0) {
             return -1;
         }
@@ -402,59 +405,19 @@ public final class FixingParser {
         return 1;
     }
 
-    /** 1 close, 0 keep, -1 need more input. */
-    private int shouldClose(int ctx, char quote) {
+    /** Appends the run of ordinary characters starting at {@code pos} in one go; returns its length. */
+    private int bulk(StringBuilder into, char stop1, char stop2) {
         int len = buf.length();
-        if (pos + 1 >= len) {
-            return eof ? 1 : -1;
-        }
-        char n = buf.charAt(pos + 1);
-        boolean key = ctx == KEY, value = ctx == VALUE, array = ctx == ARRAY || ctx == VALUE;
-        if ((n == ':' || n == '}') && key) {
-            return 1;
-        }
-        if ((n == ',' || n == '}') && value) {
-            return 1;
-        }
-        if ((n == ',' || n == ']') && array) {
-            return 1;
-        }
-        if (n == ' ' || n == '\t' || n == '\n' || n == '\r') {
-            for (int i = pos + 2; i < len; i++) {
-                char m = buf.charAt(i);
-                if (m == ' ' || m == '\t' || m == '\n' || m == '\r') {
-                    continue;
-                }
-                if (m == '}' && (key || value)) {
-                    return 1;
-                }
-                if (m == ':' && key) {
-                    return 1;
-                }
-                if (m == ',' && (value || array)) {
-                    return 1;
-                }
-                if (m == ']' && array) {
-                    return 1;
-                }
-                if (m == '/') {
-                    if (i + 1 >= len) {
-                        return eof ? 0 : -1;
-                    }
-                    char k = buf.charAt(i + 1);
-                    return k == '/' || k == '*' ? 1 : 0;
-                }
-                return 0;
+        int end = pos;
+        while (end < len) {
+            char ch = buf.charAt(end);
+            if (ch == stop1 || ch == stop2) {
+                break;
             }
-            return eof ? 1 : -1;
+            end++;
         }
-        if (n == quote) {
-            return 0;
-        }
-        if (n == '{' || n == '"' || n == '\'' || n == '[') {
-            return ctx == TOP ? 1 : 0;
-        }
-        return 0;
+        into.append(buf, pos, end);
+        return end - pos;
     }
 
     private int unquoted(Frame top, char c) {
@@ -464,7 +427,7 @@ public final class FixingParser {
                     closeTop(true);
                     return 0;
                 }
-                break;
+                return bulk(top.unq, '{', '[');
             case KEY:
                 if (c == ':') {
                     closeTop(true);
@@ -483,7 +446,7 @@ public final class FixingParser {
                     return 0;
                 }
                 if (c == ',') {
-                    int d = commaEndsValue(top.unq);
+                    int d = Lookahead.commaEndsValue(buf, pos, eof, top.unq);
                     if (d < 0) {
                         return -1;
                     }
@@ -496,80 +459,6 @@ public final class FixingParser {
         }
         top.unq.append(c);
         return 1;
-    }
-
-    /**
-     * After an unquoted value, a comma ends it when a newline, a comment or a quoted key follows,
-     * or, for a one-word value, a bare {@code key:}. (A value with spaces runs on, as the official
-     * runtime's does.)
-     */
-    private int commaEndsValue(CharSequence value) {
-        int len = buf.length();
-        if (pos + 1 >= len) {
-            return eof ? 1 : -1;
-        }
-        char n = buf.charAt(pos + 1);
-        if (n == '\n') {
-            return 1;
-        }
-        if (n != ' ') {
-            return 0;
-        }
-        boolean nonWhitespace = false;
-        for (int i = pos + 2; i < len; i++) {
-            char m = buf.charAt(i);
-            nonWhitespace |= !Character.isWhitespace(m);
-            if (m == ' ') {
-                continue;
-            }
-            if (m == '\n') {
-                if (!nonWhitespace) {
-                    return 1;
-                }
-                continue;
-            }
-            if (m == '/') {
-                if (i + 1 >= len) {
-                    return eof ? 0 : -1;
-                }
-                char k = buf.charAt(i + 1);
-                return k == '/' || k == '*' ? 1 : 0;
-            }
-            if (m == '"' || m == '\'') {
-                return 1;
-            }
-            return oneWord(value) ? bareKeyAt(i) : 0;
-        }
-        return eof ? 0 : -1;
-    }
-
-    private static boolean oneWord(CharSequence value) {
-        String t = value.toString().trim();
-        for (int i = 0; i < t.length(); i++) {
-            if (Character.isWhitespace(t.charAt(i))) {
-                return false;
-            }
-        }
-        return !t.isEmpty();
-    }
-
-    /** 1 if an identifier followed by a colon starts at {@code i}, 0 if not, -1 if the input ends first. */
-    private int bareKeyAt(int i) {
-        int len = buf.length();
-        int j = i;
-        while (j < len && (Character.isLetterOrDigit(buf.charAt(j)) || buf.charAt(j) == '_' || buf.charAt(j) == '-')) {
-            j++;
-        }
-        if (j == i) {
-            return 0;
-        }
-        while (j < len && buf.charAt(j) == ' ') {
-            j++;
-        }
-        if (j >= len) {
-            return eof ? 0 : -1;
-        }
-        return buf.charAt(j) == ':' ? 1 : 0;
     }
 
     /** Pops the top frame; {@code closed} says whether the text closed it (else the input ended). */

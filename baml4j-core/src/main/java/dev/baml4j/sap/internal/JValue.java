@@ -72,6 +72,8 @@ public sealed interface JValue {
         final List<String> keys = new ArrayList<>();
         final List<JValue> values = new ArrayList<>();
         boolean complete;
+        /** Coercions of this closed node already done while streaming (type → result). */
+        Memo memo;
 
         public List<String> keys() {
             return keys;
@@ -94,6 +96,13 @@ public sealed interface JValue {
     final class JArray implements JValue {
         final List<JValue> items;
         boolean complete;
+        Memo memo;
+        /** While streaming: the coerced values of the leading items that can no longer change. */
+        Object prefixType;
+        List<dev.baml4j.types.BamlValue> prefixValues;
+        int prefixCount;
+        int prefixScore;
+        int prefixChildScores;
 
         public JArray() {
             this.items = new ArrayList<>();
@@ -111,6 +120,32 @@ public sealed interface JValue {
         @Override
         public boolean complete() {
             return complete;
+        }
+    }
+
+    /**
+     * Results of coercing a closed container while streaming: a closed node never changes, so
+     * later chunks reuse them instead of walking the finished part of the tree again.
+     */
+    final class Memo {
+        private static final int SIZE = 4;
+        private final Object[] types = new Object[SIZE];
+        private final Coerced[] results = new Coerced[SIZE];
+        private int next;
+
+        Coerced get(Object type) {
+            for (int i = 0; i < SIZE; i++) {
+                if (types[i] == type) {
+                    return results[i];
+                }
+            }
+            return null;
+        }
+
+        void put(Object type, Coerced result) {
+            types[next] = type;
+            results[next] = result;
+            next = (next + 1) % SIZE;
         }
     }
 
