@@ -26,6 +26,10 @@ import java.util.List;
  * @param anyAccessKeySecret when set, an access key id not in {@code keys} is still accepted if the
  *     request is signed with this secret (how the conformance stub behaved); {@code null}: unknown
  *     keys are rejected
+ * @param ssoAccessToken the only bearer token the SSO portal endpoint accepts ({@code null}: any
+ *     non-empty)
+ * @param instanceRegion the region instance metadata reports ({@code null}: {@code region}, else
+ *     {@code us-east-1})
  */
 public record Credentials(
     List<Key> keys,
@@ -34,7 +38,9 @@ public record Credentials(
     String containerAuthorizationToken,
     String webIdentityToken,
     List<Role> roles,
-    String anyAccessKeySecret) {
+    String anyAccessKeySecret,
+    String ssoAccessToken,
+    String instanceRegion) {
 
   /** The AWS documentation example access key id. */
   public static final String EXAMPLE_ACCESS_KEY_ID = "AKIDEXAMPLE";
@@ -84,32 +90,32 @@ public record Credentials(
   }
 
   public static Credentials of(Key... keys) {
-    return new Credentials(List.of(keys), null, "bedrock", null, null, List.of(), null);
+    return new Credentials(List.of(keys), null, "bedrock", null, null, List.of(), null, null, null);
   }
 
   public Credentials withRegion(String value) {
     return new Credentials(keys, value, service, containerAuthorizationToken, webIdentityToken, roles,
-        anyAccessKeySecret);
+        anyAccessKeySecret, ssoAccessToken, instanceRegion);
   }
 
   public Credentials withService(String value) {
     return new Credentials(keys, region, value, containerAuthorizationToken, webIdentityToken, roles,
-        anyAccessKeySecret);
+        anyAccessKeySecret, ssoAccessToken, instanceRegion);
   }
 
   public Credentials withContainerAuthorizationToken(String value) {
     return new Credentials(keys, region, service, value, webIdentityToken, roles,
-        anyAccessKeySecret);
+        anyAccessKeySecret, ssoAccessToken, instanceRegion);
   }
 
   public Credentials withWebIdentityToken(String value) {
     return new Credentials(keys, region, service, containerAuthorizationToken, value, roles,
-        anyAccessKeySecret);
+        anyAccessKeySecret, ssoAccessToken, instanceRegion);
   }
 
   public Credentials withRoles(List<Role> value) {
     return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, value,
-        anyAccessKeySecret);
+        anyAccessKeySecret, ssoAccessToken, instanceRegion);
   }
 
   /**
@@ -117,7 +123,23 @@ public record Credentials(
    * {@code Credentials.defaults().withAnyAccessKeySecret(EXAMPLE_SECRET_ACCESS_KEY)}.
    */
   public Credentials withAnyAccessKeySecret(String secret) {
-    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, roles, secret);
+    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, roles, secret,
+        ssoAccessToken, instanceRegion);
+  }
+
+  public Credentials withSsoAccessToken(String value) {
+    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, roles,
+        anyAccessKeySecret, value, instanceRegion);
+  }
+
+  public Credentials withInstanceRegion(String value) {
+    return new Credentials(keys, region, service, containerAuthorizationToken, webIdentityToken, roles,
+        anyAccessKeySecret, ssoAccessToken, value);
+  }
+
+  /** The region instance metadata reports: {@code instanceRegion}, else {@code region}, else us-east-1. */
+  public String reportedInstanceRegion() {
+    return instanceRegion != null ? instanceRegion : region != null ? region : "us-east-1";
   }
 
   /** Parses a credentials file's JSON; {@code source} names it in error messages. */
@@ -135,6 +157,7 @@ public record Credentials(
         + ", service=" + service + ", containerAuthorizationToken="
         + (containerAuthorizationToken == null ? "none" : "****") + ", webIdentityToken="
         + (webIdentityToken == null ? "any" : "****") + ", roles=" + roles + ", anyAccessKeySecret="
-        + (anyAccessKeySecret == null ? "none" : "****") + "]";
+        + (anyAccessKeySecret == null ? "none" : "****") + ", ssoAccessToken="
+        + (ssoAccessToken == null ? "any" : "****") + ", instanceRegion=" + reportedInstanceRegion() + "]";
   }
 }

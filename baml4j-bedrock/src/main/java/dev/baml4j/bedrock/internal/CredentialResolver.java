@@ -113,10 +113,11 @@ public final class CredentialResolver {
     }
 
     /**
-     * A named profile. Static keys, SSO and {@code credential_process} go through the SDK's
+     * A named profile. Static keys and {@code credential_process} go through the SDK's
      * {@link ProfileCredentialsProvider}; {@code role_arn} + {@code source_profile} is assumed here with
-     * an STS client whose endpoint and region come from the client's env, which the SDK's own factory
-     * would read from the process instead.
+     * an STS client, and SSO profiles get the SDK's SSO provider with a portal client, whose endpoint
+     * and region (and, for SSO, the token cache's home) come from the client's env, which the SDK's
+     * own factories would read from the process instead.
      */
     private static CredentialSource profile(String name, ProfileFiles files, Map<String, String> env, String region, String origin) {
         Optional<Profile> profile = files.profile(name);
@@ -142,10 +143,31 @@ public final class CredentialResolver {
                     }).build());
             return new CredentialSource("profile " + name + " (assume role " + roleArn.get() + ")", key, p, true);
         }
+        if (SsoCredentials.isSso(profile.get())) {
+            return sso(name, profile.get(), files, env);
+        }
         Object key = List.of("profile", name, files);
         AwsCredentialsProvider p = cached(key, () -> ProfileCredentialsProvider.builder().profileFile(files.load())
                 .profileName(name).build());
         return new CredentialSource("profile " + name + " from " + files, key, p, true);
+    }
+
+    private static CredentialSource sso(String name, Profile profile, ProfileFiles files, Map<String, String> env) {
+        SsoCredentials.Settings settings;
+        try {
+            settings = SsoCredentials.settings(profile, files.load(), env);
+        } catch (SdkClientException e) {
+            // A half-configured SSO profile fails when credentials are needed, like a missing profile.
+            String message = e.getMessage();
+            return new CredentialSource("profile " + name + " (SSO, misconfigured)", List.of("bad-sso", name, files, message),
+                    () -> {
+                        throw SdkClientException.create(message);
+                    }, true);
+        }
+        Object key = SsoCredentials.key(settings, env);
+        AwsCredentialsProvider p = cached(key, () -> SsoCredentials.provider(settings, env));
+        return new CredentialSource("profile " + name + " (SSO, account " + settings.accountId() + ", role "
+                + settings.roleName() + ")", key, p, true);
     }
 
     private static software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRequest webIdentityRequest(

@@ -15,10 +15,15 @@ import software.amazon.awssdk.profiles.ProfileFile;
 public record ProfileFiles(Path configFile, Path credentialsFile) {
 
     public static ProfileFiles from(Map<String, String> env) {
-        String home = env.getOrDefault("HOME", env.getOrDefault("USERPROFILE", System.getProperty("user.home")));
+        String home = home(env);
         Path config = path(env.get("AWS_CONFIG_FILE"), home, "config");
         Path credentials = path(env.get("AWS_SHARED_CREDENTIALS_FILE"), home, "credentials");
         return new ProfileFiles(config, credentials);
+    }
+
+    /** The home directory as the env map names it ({@code HOME}, else {@code USERPROFILE}), else the JVM's. */
+    static String home(Map<String, String> env) {
+        return env.getOrDefault("HOME", env.getOrDefault("USERPROFILE", System.getProperty("user.home")));
     }
 
     private static Path path(String explicit, String home, String name) {

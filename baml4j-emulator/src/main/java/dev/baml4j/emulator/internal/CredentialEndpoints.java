@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The credential sources of the AWS SDKs, served on the emulator's port: STS (query protocol),
- * the ECS/EKS container credentials endpoint and EC2 instance metadata (IMDSv2). Every set of
+ * the SSO portal, the ECS/EKS container credentials endpoint and EC2 instance metadata (IMDSv2,
+ * with the instance's role credentials and its region). Every set of
  * credentials they hand out is accepted by the Bedrock endpoint, with its session token.
  */
 final class CredentialEndpoints {
@@ -22,11 +23,13 @@ final class CredentialEndpoints {
 
   private final EmulatorState state;
   private final StsEndpoint sts;
+  private final SsoPortalEndpoint sso;
   private final Map<String, Instant> imdsTokens = new ConcurrentHashMap<>();
 
   CredentialEndpoints(EmulatorState state) {
     this.state = state;
     this.sts = new StsEndpoint(state);
+    this.sso = new SsoPortalEndpoint(state);
   }
 
   /** Handles the request if it is for one of these endpoints; false otherwise. */
@@ -38,6 +41,10 @@ final class CredentialEndpoints {
     }
     if (path.equals(CONTAINER_PATH) || path.startsWith("/v2/credentials")) {
       container(ctx, req);
+      return true;
+    }
+    if (path.equals(SsoPortalEndpoint.PATH)) {
+      sso.handle(ctx, req);
       return true;
     }
     if (path.startsWith("/latest/")) {
@@ -82,6 +89,11 @@ final class CredentialEndpoints {
     }
     if (!req.method().equals("GET")) {
       Responses.send(ctx, Responses.text(405, "text/plain", "Method Not Allowed"), req.keepAlive());
+      return;
+    }
+    if (path.equals("/latest/meta-data/placement/region")) {
+      Responses.send(ctx, Responses.text(200, "text/plain", state.store().config().reportedInstanceRegion()),
+          req.keepAlive());
       return;
     }
     String rest = null;

@@ -32,7 +32,8 @@ public final class RulesJson {
       "firstByteDelayMs", "delayMs", "deltaDelayMs", "status", "errorType", "errorMessage", "message", "fault",
       "times", "rules", "holdStreams", "rawBody");
   private static final Set<String> CREDENTIALS_KEYS = Set.of("keys", "region", "service",
-      "containerAuthorizationToken", "webIdentityToken", "roles", "anyAccessKeySecret");
+      "containerAuthorizationToken", "webIdentityToken", "roles", "anyAccessKeySecret",
+      "ssoAccessToken", "instanceRegion");
   private static final Set<String> KEY_KEYS = Set.of("accessKeyId", "secretAccessKey", "sessionToken");
   private static final Set<String> ROLE_KEYS = Set.of("arn", "externalId");
 
@@ -111,7 +112,9 @@ public final class RulesJson {
         text(root, "service", source, "the top level"),
         text(root, "containerAuthorizationToken", source, "the top level"),
         text(root, "webIdentityToken", source, "the top level"), roles,
-        text(root, "anyAccessKeySecret", source, "the top level"));
+        text(root, "anyAccessKeySecret", source, "the top level"),
+        text(root, "ssoAccessToken", source, "the top level"),
+        text(root, "instanceRegion", source, "the top level"));
   }
 
   private static Rules rulesOf(JsonNode list, String source) {
