@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * A local Amazon Bedrock Runtime (Converse and ConverseStream on the real wire formats) with
  * SigV4 verification, scripted replies, fault injection, a request journal, and the AWS credential
- * endpoints (STS, container credentials, IMDSv2). It speaks HTTP/1.1 and h2c on 127.0.0.1.
+ * endpoints (STS, the SSO portal, container credentials, IMDSv2). It speaks HTTP/1.1 and h2c on
+ * 127.0.0.1.
  *
  * <pre>{@code
  * try (BedrockEmulator emulator = BedrockEmulator.builder().port(0).build().start()) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The keys the emulator accepts: the configured ones, plus the temporary credentials its STS,
- * container and IMDS endpoints issued (those always require their session token).
+ * The keys the emulator accepts: the configured ones, plus the temporary credentials its STS, SSO
+ * portal, container and IMDS endpoints issued (those always require their session token).
  */
 public final class CredentialStore {
   /** Default lifetime of issued temporary credentials, as STS's default session. */
