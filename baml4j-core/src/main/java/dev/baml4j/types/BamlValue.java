@@ -1,5 +1,6 @@
 package dev.baml4j.types;
 
+import dev.baml4j.types.internal.AppendOnlyValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,9 @@ public sealed interface BamlValue {
 
     record ListValue(List<BamlValue> items) implements BamlValue {
         public ListValue {
-            items = List.copyOf(items);
+            // The streaming parser's prefix views are immutable already; copying them would make
+            // every partial value cost O(rows so far).
+            items = AppendOnlyValues.isView(items) ? items : List.copyOf(items);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.baml4j.lang.BamlProject;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
+import dev.baml4j.types.internal.AppendOnlyValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -251,26 +252,30 @@ public final class Coercer {
 
     private Coerced list(BamlType element, JValue v) {
         if (v instanceof JValue.JArray arr) {
-            List<BamlValue> items = new ArrayList<>(arr.items().size());
             int score = 0;
             int childScores = 0;
             int start = 0;
             boolean reuse = partial && !arr.complete();
-            if (reuse && (arr.prefixType != element || arr.prefixValues == null)) {
-                arr.prefixType = element;
-                arr.prefixValues = new ArrayList<>();
-                arr.prefixCount = 0;
-                arr.prefixScore = 0;
-                arr.prefixChildScores = 0;
-            }
+            AppendOnlyValues items;
             if (reuse) {
+                if (arr.prefixType != element || arr.prefixValues == null) {
+                    arr.prefixType = element;
+                    arr.prefixValues = new AppendOnlyValues(Math.max(8, arr.items().size()));
+                    arr.prefixCount = 0;
+                    arr.prefixScore = 0;
+                    arr.prefixChildScores = 0;
+                }
                 // Items before the last one are closed: their values were kept from earlier chunks,
-                // and the kept prefix only ever grows, so each item is coerced once.
-                items.addAll(arr.prefixValues);
+                // and the kept prefix only ever grows, so each item is coerced once and the list
+                // value shares the kept values instead of copying them.
+                items = arr.prefixValues;
                 start = arr.prefixCount;
                 score = arr.prefixScore;
                 childScores = arr.prefixChildScores;
+            } else {
+                items = new AppendOnlyValues(arr.items().size());
             }
+            BamlValue open = null;
             int last = arr.items().size() - 1;
             for (int i = start; i <= last; i++) {
                 JValue item = arr.items().get(i);
@@ -278,19 +283,21 @@ public final class Coercer {
                 if (c.failed()) {
                     score += 1 + Math.min(i, 1000);
                 } else {
-                    items.add(c.value);
                     childScores += c.score;
+                    if (reuse && i == last) {
+                        open = c.value;
+                    } else {
+                        items.add(c.value);
+                    }
                 }
                 if (reuse && i < last) {
-                    if (!c.failed()) {
-                        arr.prefixValues.add(c.value);
-                    }
                     arr.prefixCount = i + 1;
                     arr.prefixScore = score;
                     arr.prefixChildScores = childScores;
                 }
             }
-            Coerced out = Coerced.ok(new BamlValue.ListValue(items), score + 10 * Math.min(childScores, 10_000_000));
+            List<BamlValue> values = open == null ? items.view() : items.viewWith(open);
+            Coerced out = Coerced.ok(new BamlValue.ListValue(values), score + 10 * Math.min(childScores, 10_000_000));
             out.complete = arr.complete();
             return out;
         }
