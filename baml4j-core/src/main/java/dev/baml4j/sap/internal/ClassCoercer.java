@@ -6,6 +6,7 @@ import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +20,33 @@ import java.util.Map;
 final class ClassCoercer {
 
     private final Coercer co;
+    /** What coercion needs to know about each class, worked out once per coercer (per stream). */
+    private final Map<String, List<Field>> shapes = new HashMap<>();
+
+    /** A field that is not {@code @skip}, with its attributes (own and its type's) and its resolved type. */
+    private record Field(FieldDef def, BamlType bare, boolean withState, boolean notNull, boolean done) {
+    }
 
     ClassCoercer(Coercer co) {
         this.co = co;
+    }
+
+    private List<Field> shape(ClassDef def) {
+        List<Field> cached = shapes.get(def.name());
+        if (cached != null) {
+            return cached;
+        }
+        List<Field> fields = new ArrayList<>();
+        for (FieldDef f : def.fields()) {
+            if (!f.hasAttribute("skip")) {
+                List<Attribute> attrs = fieldAttributes(f);
+                fields.add(new Field(f, co.resolve(f.type()), Coercer.hasAttr(attrs, "stream.with_state"),
+                        Coercer.hasAttr(attrs, "stream.not_null"), Coercer.hasAttr(attrs, "stream.done")));
+            }
+        }
+        List<Field> out = List.copyOf(fields);
+        shapes.put(def.name(), out);
+        return out;
     }
 
     Coerced coerceClass(String name, JValue v) {
@@ -32,12 +57,7 @@ final class ClassCoercer {
         if (co.partial && def.hasAttribute("stream.done") && v != null && !v.complete()) {
             return Coerced.fail(name + " is not complete yet");
         }
-        List<FieldDef> fields = new ArrayList<>();
-        for (FieldDef f : def.fields()) {
-            if (!f.hasAttribute("skip")) {
-                fields.add(f);
-            }
-        }
+        List<Field> fields = shape(def);
         if (v instanceof JValue.JArray arr) {
             if (arr.items().isEmpty()) {
                 return Coerced.fail("expected a " + name + " object, got an empty list");
@@ -47,13 +67,13 @@ final class ClassCoercer {
         }
         if (!(v instanceof JValue.JObject obj)) {
             if (fields.size() == 1 && v != null && !(v instanceof JValue.JNull)) {
-                return implied(def, fields.get(0), v);
+                return implied(def, fields.get(0).def(), v);
             }
             return fromObject(def, fields, new JValue.JObject(), v == null || v.complete());
         }
         Coerced c = fromObject(def, fields, obj, obj.complete());
-        if (c.failed() && fields.size() == 1 && !anyKeyMatches(obj, fields.get(0))) {
-            Coerced whole = implied(def, fields.get(0), obj);
+        if (c.failed() && fields.size() == 1 && !anyKeyMatches(obj, fields.get(0).def())) {
+            Coerced whole = implied(def, fields.get(0).def(), obj);
             if (!whole.failed()) {
                 return whole;
             }
@@ -93,14 +113,15 @@ final class ClassCoercer {
         return false;
     }
 
-    private Coerced fromObject(ClassDef def, List<FieldDef> fields, JValue.JObject obj, boolean complete) {
+    private Coerced fromObject(ClassDef def, List<Field> fields, JValue.JObject obj, boolean complete) {
         Map<String, BamlValue> out = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         List<String> unparsed = new ArrayList<>();
         boolean[] used = new boolean[obj.size()];
         int score = 0;
         int defaults = 0;
-        for (FieldDef f : fields) {
+        for (Field field : fields) {
+            FieldDef f = field.def();
             int at = -1;
             for (int i = 0; i < obj.size(); i++) {
                 if (keyMatches(obj.keys().get(i), f.renderedName())) {
@@ -111,10 +132,9 @@ final class ClassCoercer {
                 }
             }
             JValue raw = at < 0 ? null : obj.values().get(at);
-            BamlType bare = co.resolve(f.type());
-            List<Attribute> attrs = fieldAttributes(f);
-            boolean withState = co.partial && Coercer.hasAttr(attrs, "stream.with_state");
-            boolean notNull = co.partial && Coercer.hasAttr(attrs, "stream.not_null");
+            BamlType bare = field.bare();
+            boolean withState = co.partial && field.withState();
+            boolean notNull = co.partial && field.notNull();
             BamlValue value;
             if (raw == null) {
                 defaults++;
@@ -137,7 +157,7 @@ final class ClassCoercer {
                 continue;
             }
             Coerced c;
-            if (co.partial && Coercer.hasAttr(attrs, "stream.done") && !raw.complete()) {
+            if (co.partial && field.done() && !raw.complete()) {
                 c = Coerced.fail("not complete yet");
             } else {
                 c = co.coerce(f.type(), raw);
@@ -197,11 +217,11 @@ final class ClassCoercer {
         return co.constraints.apply(def.attributes(), c);
     }
 
-    private static boolean allKeysPresent(List<FieldDef> fields, JValue.JObject obj) {
-        for (FieldDef f : fields) {
+    private static boolean allKeysPresent(List<Field> fields, JValue.JObject obj) {
+        for (Field f : fields) {
             boolean found = false;
             for (String k : obj.keys()) {
-                if (keyMatches(k, f.renderedName())) {
+                if (keyMatches(k, f.def().renderedName())) {
                     found = true;
                     break;
                 }

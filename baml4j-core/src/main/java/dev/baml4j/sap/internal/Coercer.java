@@ -30,6 +30,8 @@ public final class Coercer {
     private final ChoiceCoercer choices;
     private int depth;
     private final Set<InProgress> inProgress = new HashSet<>();
+    /** The nodes of {@link #inProgress}, innermost last (cheaper to scan than the set). */
+    private final List<JValue> nodesInProgress = new ArrayList<>();
 
     /** A (type name, node) pair being coerced further up the stack; nodes compare by identity. */
     private record InProgress(String type, JValue node) {
@@ -106,12 +108,25 @@ public final class Coercer {
     }
 
     private boolean visiting(JValue v) {
-        for (InProgress p : inProgress) {
-            if (p.node == v) {
+        for (int i = nodesInProgress.size() - 1; i >= 0; i--) {
+            if (nodesInProgress.get(i) == v) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean enter(InProgress key) {
+        if (!inProgress.add(key)) {
+            return false;
+        }
+        nodesInProgress.add(key.node);
+        return true;
+    }
+
+    private void leave(InProgress key) {
+        inProgress.remove(key);
+        nodesInProgress.remove(nodesInProgress.size() - 1);
     }
 
     private Coerced dispatch(BamlType type, JValue v) {
@@ -147,13 +162,13 @@ public final class Coercer {
             // A recursive alias may come back to the same node (a value wrapped into a list of
             // itself); the second visit fails, which keeps recursive types linear.
             InProgress key = new InProgress(ref.name(), v);
-            if (!inProgress.add(key)) {
+            if (!enter(key)) {
                 return Coerced.fail(ref.name() + " refers back to itself for the same value");
             }
             try {
                 return coerce(target, v);
             } finally {
-                inProgress.remove(key);
+                leave(key);
             }
         }
         if (type instanceof BamlType.Optional o) {
@@ -171,13 +186,13 @@ public final class Coercer {
         }
         if (type instanceof BamlType.ClassRef c) {
             InProgress key = new InProgress(c.name(), v);
-            if (!inProgress.add(key)) {
+            if (!enter(key)) {
                 return Coerced.fail(c.name() + " refers back to itself for the same value");
             }
             try {
                 return classes.coerceClass(c.name(), v);
             } finally {
-                inProgress.remove(key);
+                leave(key);
             }
         }
         if (type instanceof BamlType.EnumRef e) {
