@@ -1,6 +1,7 @@
 package dev.baml4j.types;
 
 import dev.baml4j.types.internal.AppendOnlyValues;
+import dev.baml4j.types.internal.FrozenMapBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,8 @@ public sealed interface BamlValue {
     /** A {@code map<K, V>}; keys are strings (enum keys by value name). */
     record MapValue(Map<String, BamlValue> entries) implements BamlValue {
         public MapValue {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = FrozenMapBuilder.isFrozen(entries) ? entries
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
     }
 
@@ -69,7 +71,8 @@ public sealed interface BamlValue {
     record ClassValue(String className, Map<String, BamlValue> fields) implements BamlValue {
         public ClassValue {
             Objects.requireNonNull(className, "className");
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            // Maps from the parser's builder are immutable already (one class value per chunk while streaming).
+            fields = FrozenMapBuilder.isFrozen(fields) ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
     }
 

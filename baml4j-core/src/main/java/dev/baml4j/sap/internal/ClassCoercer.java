@@ -5,6 +5,7 @@ import dev.baml4j.lang.FieldDef;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
+import dev.baml4j.types.internal.FrozenMapBuilder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,7 +25,8 @@ final class ClassCoercer {
     private final Map<String, List<Field>> shapes = new HashMap<>();
 
     /** A field that is not {@code @skip}, with its attributes (own and its type's) and its resolved type. */
-    private record Field(FieldDef def, BamlType bare, boolean withState, boolean notNull, boolean done) {
+    private record Field(FieldDef def, String name, boolean plainName, BamlType bare, boolean withState,
+            boolean notNull, boolean done) {
     }
 
     ClassCoercer(Coercer co) {
@@ -40,7 +42,8 @@ final class ClassCoercer {
         for (FieldDef f : def.fields()) {
             if (!f.hasAttribute("skip")) {
                 List<Attribute> attrs = fieldAttributes(f);
-                fields.add(new Field(f, co.resolve(f.type()), Coercer.hasAttr(attrs, "stream.with_state"),
+                String shown = f.renderedName().trim();
+                fields.add(new Field(f, shown, plain(shown), co.resolve(f.type()), Coercer.hasAttr(attrs, "stream.with_state"),
                         Coercer.hasAttr(attrs, "stream.not_null"), Coercer.hasAttr(attrs, "stream.done")));
             }
         }
@@ -114,17 +117,25 @@ final class ClassCoercer {
     }
 
     private Coerced fromObject(ClassDef def, List<Field> fields, JValue.JObject obj, boolean complete) {
-        Map<String, BamlValue> out = new LinkedHashMap<>();
+        FrozenMapBuilder out = new FrozenMapBuilder();
         List<String> missing = new ArrayList<>();
         List<String> unparsed = new ArrayList<>();
         boolean[] used = new boolean[obj.size()];
+        // Each key is trimmed and classified once, not once per field.
+        String[] keys = new String[obj.size()];
+        boolean[] plainKeys = new boolean[obj.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = obj.keys().get(i).trim();
+            plainKeys[i] = plain(keys[i]);
+        }
+        boolean allKeysPresent = true;
         int score = 0;
         int defaults = 0;
         for (Field field : fields) {
             FieldDef f = field.def();
             int at = -1;
-            for (int i = 0; i < obj.size(); i++) {
-                if (keyMatches(obj.keys().get(i), f.renderedName())) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keyMatches(keys[i], plainKeys[i], field)) {
                     if (at < 0) {
                         at = i;
                     }
@@ -132,6 +143,7 @@ final class ClassCoercer {
                 }
             }
             JValue raw = at < 0 ? null : obj.values().get(at);
+            allKeysPresent &= at >= 0;
             BamlType bare = field.bare();
             boolean withState = co.partial && field.withState();
             boolean notNull = co.partial && field.notNull();
@@ -210,27 +222,11 @@ final class ClassCoercer {
                 score += 1;
             }
         }
-        Coerced c = Coerced.ok(new BamlValue.ClassValue(def.name(), out), score);
+        Coerced c = Coerced.ok(new BamlValue.ClassValue(def.name(), out.build()), score);
         c.allDefaults = !fields.isEmpty() && defaults == fields.size();
         // The official runtime calls an open object complete once every field has its key.
-        c.complete = complete || allKeysPresent(fields, obj);
+        c.complete = complete || allKeysPresent;
         return co.constraints.apply(def.attributes(), c);
-    }
-
-    private static boolean allKeysPresent(List<Field> fields, JValue.JObject obj) {
-        for (Field f : fields) {
-            boolean found = false;
-            for (String k : obj.keys()) {
-                if (keyMatches(k, f.def().renderedName())) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<Attribute> fieldAttributes(FieldDef f) {
@@ -252,6 +248,18 @@ final class ClassCoercer {
             return BamlValue.nullValue();
         }
         return null;
+    }
+
+    /** {@link #keyMatches(String, String)} for a trimmed key and a field, with what is known about both. */
+    private static boolean keyMatches(String key, boolean plainKey, Field field) {
+        String n = field.name();
+        if (key.equals(n) || key.equalsIgnoreCase(n)) {
+            return true;
+        }
+        if (plainKey && field.plainName()) {
+            return false;
+        }
+        return keyMatches(key, n);
     }
 
     static boolean keyMatches(String key, String name) {
