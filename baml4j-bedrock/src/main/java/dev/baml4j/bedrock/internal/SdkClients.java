@@ -53,6 +53,10 @@ public final class SdkClients {
     private SdkClients() {
     }
 
+    private static final int MAX_CONNECTIONS = 10_000;
+    private static final int MAX_PENDING_ACQUIRES = 100_000;
+    private static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(60);
+
     public static BedrockRuntimeAsyncClient get(Connection c, CredentialSource credentials, boolean retriesOff,
             Long connectTimeoutMs, Map<String, String> env) {
         Key key = new Key(c.region(), c.endpoint(), credentials.key(), retriesOff, connectTimeoutMs);
@@ -70,7 +74,11 @@ public final class SdkClients {
                 .connectionTimeout(connectTimeoutMs == null || connectTimeoutMs == 0 ? DEFAULT_CONNECT_TIMEOUT
                         : Duration.ofMillis(connectTimeoutMs))
                 // Long generations may pause between bytes; stream stalls are policed by our own idle timeout.
-                .readTimeout(Duration.ZERO).writeTimeout(Duration.ofSeconds(60)).maxConcurrency(1000)
+                .readTimeout(Duration.ZERO).writeTimeout(Duration.ofSeconds(60))
+                // Over HTTP/1.1 every open stream holds a connection: thousands of concurrent streams must
+                // queue for one rather than fail after the SDK's default 10 s acquire timeout.
+                .maxConcurrency(MAX_CONNECTIONS).maxPendingConnectionAcquires(MAX_PENDING_ACQUIRES)
+                .connectionAcquisitionTimeout(ACQUIRE_TIMEOUT)
                 .tcpKeepAlive(true)
                 .eventLoopGroup(EVENT_LOOPS);
         if (c.endpoint().getScheme().equals("http")) {

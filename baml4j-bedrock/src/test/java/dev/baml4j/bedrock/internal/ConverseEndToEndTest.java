@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baml4j.BamlClientFinishReasonException;
+import dev.baml4j.BamlClientException;
 import dev.baml4j.BamlClientHttpException;
 import dev.baml4j.BamlTimeoutException;
 import dev.baml4j.emulator.BedrockEmulator;
@@ -133,6 +134,18 @@ class ConverseEndToEndTest {
         assertThat(t).isInstanceOf(BamlClientHttpException.class);
         assertThat(((BamlClientHttpException) t).errorCode()).containsIgnoringCase("throttlingException");
         assertThat(((BamlClientHttpException) t).isRetryable()).isTrue();
+    }
+
+    @Test
+    void aStreamCutShortFailsAsAClientErrorNeverAsACompleteReply(BedrockEmulator emulator) {
+        for (Fault.Kind kind : new Fault.Kind[] {Fault.Kind.RESET, Fault.Kind.TRUNCATED_FRAME, Fault.Kind.BAD_CRC}) {
+            emulator.reset();
+            emulator.control(Reply.text("one two three four five six").withDeltas(6), Fault.after(kind, 2));
+            EmulatorFixture.Recorder rec = new EmulatorFixture.Recorder();
+            client(emulator, Map.of()).stream(prompt("go"), rec);
+            Throwable t = failure(() -> rec.done.join());
+            assertThat(t).as(kind.name()).isInstanceOf(BamlClientException.class);
+        }
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class MarkdownReport {
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.1f | %.0f | %d (%d) | %s |%n",
                     s.implementation(), s.streams(), s.completed(), s.errors(), s.seconds(),
                     s.peakHeapBytes() / 1048576.0, s.peakThreads(), s.threadsBefore(),
-                    s.firstError() == null ? "—" : s.firstError().replace('|', '/')));
+                    s.firstError() == null ? "—" : abbreviate(s.firstError().replace('|', '/'), 160)));
         }
         b.append('\n');
         b.append("### Emulator throughput (small signed Converse requests, keep-alive, from another process)\n\n");
@@ -100,6 +100,10 @@ public final class MarkdownReport {
             b.append("\nNote: ").append(n).append('\n');
         }
         return b.toString();
+    }
+
+    static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private static String order(String key) {

@@ -102,8 +102,7 @@ public final class Demo {
             }
             BamlValue email = stream.getFinalResponse();
             if (out.isAnsi()) {
-                out.redraw(indent(pretty(email)));
-                out.endRedraw();
+                out.endRedraw(indent(pretty(email)));
             } else {
                 out.line("  final: " + compact(email));
             }

@@ -52,18 +52,39 @@ public final class Terminal {
         line(paint("2", text));
     }
 
-    /** Replaces the block drawn by the previous call (on a terminal); otherwise prints it. */
+    /**
+     * Replaces the block drawn by the previous call (on a terminal); otherwise prints it. Lines are
+     * cut to the terminal's width, so that none wraps and the cursor moves back exactly.
+     */
     public void redraw(String block) {
         if (ansi && redrawLines > 0) {
             out.print("\u001b[" + redrawLines + "A\u001b[J");
         }
-        out.println(block);
+        String[] lines = block.split("\n", -1);
+        int width = ansi ? width() : Integer.MAX_VALUE;
+        for (String line : lines) {
+            out.println(line.length() < width ? line : line.substring(0, width - 2) + "…");
+        }
         out.flush();
-        redrawLines = block.split("\n", -1).length;
+        redrawLines = lines.length;
     }
 
-    /** Ends a sequence of redraws: the next redraw starts a new block. */
-    public void endRedraw() {
+    /** The terminal's width from {@code COLUMNS} when the shell exports it, else a safe 80. */
+    private static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim());
+            return Math.max(20, columns);
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
+    /** Ends a sequence of redraws with a last block shown in full; the next redraw starts a new block. */
+    public void endRedraw(String block) {
+        if (ansi && redrawLines > 0) {
+            out.print("\u001b[" + redrawLines + "A\u001b[J");
+        }
+        line(block);
         redrawLines = 0;
     }
 
