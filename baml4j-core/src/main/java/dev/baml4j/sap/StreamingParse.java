@@ -24,12 +24,15 @@ public final class StreamingParse {
     private final BamlType target;
     private final StringBuilder text = new StringBuilder();
     private final FixingParser grep = new FixingParser(true);
+    /** One coercer for the whole stream: it keeps what it worked out about the classes between chunks. */
+    private final Coercer coercer;
     private String lastError;
     private boolean finished;
 
     StreamingParse(SchemaAlignedParser owner, BamlType target) {
         this.owner = owner;
         this.target = target;
+        this.coercer = new Coercer(owner.project(), true, owner.constraints());
     }
 
     /** Adds a chunk; returns the partial value so far, or null while nothing fits the type yet. */
@@ -60,7 +63,7 @@ public final class StreamingParse {
         } else {
             root = new JValue.JAnyOf(List.of(new JValue.JString(text.toString(), false)), text.toString(), false);
         }
-        Coerced c = new Coercer(owner.project(), true, owner.constraints()).coerceRoot(target, root);
+        Coerced c = coercer.coerceRoot(target, root);
         if (c.error() != null) {
             lastError = c.error();
             return null;

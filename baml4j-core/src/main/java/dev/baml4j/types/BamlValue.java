@@ -1,5 +1,7 @@
 package dev.baml4j.types;
 
+import dev.baml4j.types.internal.AppendOnlyValues;
+import dev.baml4j.types.internal.FrozenMapBuilder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,14 +53,17 @@ public sealed interface BamlValue {
 
     record ListValue(List<BamlValue> items) implements BamlValue {
         public ListValue {
-            items = List.copyOf(items);
+            // The streaming parser's prefix views are immutable already; copying them would make
+            // every partial value cost O(rows so far).
+            items = AppendOnlyValues.isView(items) ? items : List.copyOf(items);
         }
     }
 
     /** A {@code map<K, V>}; keys are strings (enum keys by value name). */
     record MapValue(Map<String, BamlValue> entries) implements BamlValue {
         public MapValue {
-            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = FrozenMapBuilder.isFrozen(entries) ? entries
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
     }
 
@@ -66,7 +71,8 @@ public sealed interface BamlValue {
     record ClassValue(String className, Map<String, BamlValue> fields) implements BamlValue {
         public ClassValue {
             Objects.requireNonNull(className, "className");
-            fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+            // Maps from the parser's builder are immutable already (one class value per chunk while streaming).
+            fields = FrozenMapBuilder.isFrozen(fields) ? fields : Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         }
     }
 

@@ -89,4 +89,29 @@ class StreamingParseTest {
         assertThatThrownBy(() -> checked.parse(applicant, "{\"name\": \"\", \"age\": 30}"))
                 .isInstanceOf(BamlValidationException.class).hasMessageContaining("non_empty").hasMessageContaining("name");
     }
+
+    @Test
+    void partialsHandedOutEarlierNeverChangeAsTheirListsKeepGrowing() {
+        StringBuilder reply = new StringBuilder("{\"name\": \"Ada\", \"skills\": [");
+        for (int i = 0; i < 60; i++) {
+            reply.append(i == 0 ? "" : ", ").append("\"s").append(i).append('"');
+        }
+        reply.append("]}");
+        StreamingParse s = sap.startStream(resume);
+        List<BamlValue> partials = new ArrayList<>();
+        List<String> jsonWhenHandedOut = new ArrayList<>();
+        for (int at = 0; at < reply.length(); at += 3) {
+            BamlValue v = s.feed(reply.substring(at, Math.min(reply.length(), at + 3)));
+            if (v != null) {
+                partials.add(v);
+                jsonWhenHandedOut.add(v.toJson().toString());
+            }
+        }
+        assertThat(partials).hasSizeGreaterThan(60);
+        for (int i = 0; i < partials.size(); i++) {
+            assertThat(partials.get(i).toJson().toString()).isEqualTo(jsonWhenHandedOut.get(i));
+        }
+        BamlValue.ClassValue last = (BamlValue.ClassValue) partials.get(partials.size() - 1);
+        assertThat(((BamlValue.ListValue) last.fields().get("skills")).items()).hasSize(60);
+    }
 }

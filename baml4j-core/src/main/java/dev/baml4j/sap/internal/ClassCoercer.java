@@ -5,7 +5,9 @@ import dev.baml4j.lang.FieldDef;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
+import dev.baml4j.types.internal.FrozenMapBuilder;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,9 +21,35 @@ import java.util.Map;
 final class ClassCoercer {
 
     private final Coercer co;
+    /** What coercion needs to know about each class, worked out once per coercer (per stream). */
+    private final Map<String, List<Field>> shapes = new HashMap<>();
+
+    /** A field that is not {@code @skip}, with its attributes (own and its type's) and its resolved type. */
+    private record Field(FieldDef def, String name, boolean plainName, BamlType bare, boolean withState,
+            boolean notNull, boolean done) {
+    }
 
     ClassCoercer(Coercer co) {
         this.co = co;
+    }
+
+    private List<Field> shape(ClassDef def) {
+        List<Field> cached = shapes.get(def.name());
+        if (cached != null) {
+            return cached;
+        }
+        List<Field> fields = new ArrayList<>();
+        for (FieldDef f : def.fields()) {
+            if (!f.hasAttribute("skip")) {
+                List<Attribute> attrs = fieldAttributes(f);
+                String shown = f.renderedName().trim();
+                fields.add(new Field(f, shown, plain(shown), co.resolve(f.type()), Coercer.hasAttr(attrs, "stream.with_state"),
+                        Coercer.hasAttr(attrs, "stream.not_null"), Coercer.hasAttr(attrs, "stream.done")));
+            }
+        }
+        List<Field> out = List.copyOf(fields);
+        shapes.put(def.name(), out);
+        return out;
     }
 
     Coerced coerceClass(String name, JValue v) {
@@ -32,12 +60,7 @@ final class ClassCoercer {
         if (co.partial && def.hasAttribute("stream.done") && v != null && !v.complete()) {
             return Coerced.fail(name + " is not complete yet");
         }
-        List<FieldDef> fields = new ArrayList<>();
-        for (FieldDef f : def.fields()) {
-            if (!f.hasAttribute("skip")) {
-                fields.add(f);
-            }
-        }
+        List<Field> fields = shape(def);
         if (v instanceof JValue.JArray arr) {
             if (arr.items().isEmpty()) {
                 return Coerced.fail("expected a " + name + " object, got an empty list");
@@ -47,13 +70,13 @@ final class ClassCoercer {
         }
         if (!(v instanceof JValue.JObject obj)) {
             if (fields.size() == 1 && v != null && !(v instanceof JValue.JNull)) {
-                return implied(def, fields.get(0), v);
+                return implied(def, fields.get(0).def(), v);
             }
             return fromObject(def, fields, new JValue.JObject(), v == null || v.complete());
         }
         Coerced c = fromObject(def, fields, obj, obj.complete());
-        if (c.failed() && fields.size() == 1 && !anyKeyMatches(obj, fields.get(0))) {
-            Coerced whole = implied(def, fields.get(0), obj);
+        if (c.failed() && fields.size() == 1 && !anyKeyMatches(obj, fields.get(0).def())) {
+            Coerced whole = implied(def, fields.get(0).def(), obj);
             if (!whole.failed()) {
                 return whole;
             }
@@ -93,17 +116,26 @@ final class ClassCoercer {
         return false;
     }
 
-    private Coerced fromObject(ClassDef def, List<FieldDef> fields, JValue.JObject obj, boolean complete) {
-        Map<String, BamlValue> out = new LinkedHashMap<>();
+    private Coerced fromObject(ClassDef def, List<Field> fields, JValue.JObject obj, boolean complete) {
+        FrozenMapBuilder out = new FrozenMapBuilder();
         List<String> missing = new ArrayList<>();
         List<String> unparsed = new ArrayList<>();
         boolean[] used = new boolean[obj.size()];
+        // Each key is trimmed and classified once, not once per field.
+        String[] keys = new String[obj.size()];
+        boolean[] plainKeys = new boolean[obj.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = obj.keys().get(i).trim();
+            plainKeys[i] = plain(keys[i]);
+        }
+        boolean allKeysPresent = true;
         int score = 0;
         int defaults = 0;
-        for (FieldDef f : fields) {
+        for (Field field : fields) {
+            FieldDef f = field.def();
             int at = -1;
-            for (int i = 0; i < obj.size(); i++) {
-                if (keyMatches(obj.keys().get(i), f.renderedName())) {
+            for (int i = 0; i < keys.length; i++) {
+                if (keyMatches(keys[i], plainKeys[i], field)) {
                     if (at < 0) {
                         at = i;
                     }
@@ -111,10 +143,10 @@ final class ClassCoercer {
                 }
             }
             JValue raw = at < 0 ? null : obj.values().get(at);
-            BamlType bare = co.resolve(f.type());
-            List<Attribute> attrs = fieldAttributes(f);
-            boolean withState = co.partial && Coercer.hasAttr(attrs, "stream.with_state");
-            boolean notNull = co.partial && Coercer.hasAttr(attrs, "stream.not_null");
+            allKeysPresent &= at >= 0;
+            BamlType bare = field.bare();
+            boolean withState = co.partial && field.withState();
+            boolean notNull = co.partial && field.notNull();
             BamlValue value;
             if (raw == null) {
                 defaults++;
@@ -137,7 +169,7 @@ final class ClassCoercer {
                 continue;
             }
             Coerced c;
-            if (co.partial && Coercer.hasAttr(attrs, "stream.done") && !raw.complete()) {
+            if (co.partial && field.done() && !raw.complete()) {
                 c = Coerced.fail("not complete yet");
             } else {
                 c = co.coerce(f.type(), raw);
@@ -190,27 +222,11 @@ final class ClassCoercer {
                 score += 1;
             }
         }
-        Coerced c = Coerced.ok(new BamlValue.ClassValue(def.name(), out), score);
+        Coerced c = Coerced.ok(new BamlValue.ClassValue(def.name(), out.build()), score);
         c.allDefaults = !fields.isEmpty() && defaults == fields.size();
         // The official runtime calls an open object complete once every field has its key.
-        c.complete = complete || allKeysPresent(fields, obj);
+        c.complete = complete || allKeysPresent;
         return co.constraints.apply(def.attributes(), c);
-    }
-
-    private static boolean allKeysPresent(List<FieldDef> fields, JValue.JObject obj) {
-        for (FieldDef f : fields) {
-            boolean found = false;
-            for (String k : obj.keys()) {
-                if (keyMatches(k, f.renderedName())) {
-                    found = true;
-                    break;
-                }
-            }
-            if (!found) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<Attribute> fieldAttributes(FieldDef f) {
@@ -232,6 +248,18 @@ final class ClassCoercer {
             return BamlValue.nullValue();
         }
         return null;
+    }
+
+    /** {@link #keyMatches(String, String)} for a trimmed key and a field, with what is known about both. */
+    private static boolean keyMatches(String key, boolean plainKey, Field field) {
+        String n = field.name();
+        if (key.equals(n) || key.equalsIgnoreCase(n)) {
+            return true;
+        }
+        if (plainKey && field.plainName()) {
+            return false;
+        }
+        return keyMatches(key, n);
     }
 
     static boolean keyMatches(String key, String name) {

@@ -4,6 +4,7 @@ import dev.baml4j.lang.BamlProject;
 import dev.baml4j.types.Attribute;
 import dev.baml4j.types.BamlType;
 import dev.baml4j.types.BamlValue;
+import dev.baml4j.types.internal.AppendOnlyValues;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +30,8 @@ public final class Coercer {
     private final ChoiceCoercer choices;
     private int depth;
     private final Set<InProgress> inProgress = new HashSet<>();
+    /** The nodes of {@link #inProgress}, innermost last (cheaper to scan than the set). */
+    private final List<JValue> nodesInProgress = new ArrayList<>();
 
     /** A (type name, node) pair being coerced further up the stack; nodes compare by identity. */
     private record InProgress(String type, JValue node) {
@@ -105,12 +108,25 @@ public final class Coercer {
     }
 
     private boolean visiting(JValue v) {
-        for (InProgress p : inProgress) {
-            if (p.node == v) {
+        for (int i = nodesInProgress.size() - 1; i >= 0; i--) {
+            if (nodesInProgress.get(i) == v) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean enter(InProgress key) {
+        if (!inProgress.add(key)) {
+            return false;
+        }
+        nodesInProgress.add(key.node);
+        return true;
+    }
+
+    private void leave(InProgress key) {
+        inProgress.remove(key);
+        nodesInProgress.remove(nodesInProgress.size() - 1);
     }
 
     private Coerced dispatch(BamlType type, JValue v) {
@@ -146,13 +162,13 @@ public final class Coercer {
             // A recursive alias may come back to the same node (a value wrapped into a list of
             // itself); the second visit fails, which keeps recursive types linear.
             InProgress key = new InProgress(ref.name(), v);
-            if (!inProgress.add(key)) {
+            if (!enter(key)) {
                 return Coerced.fail(ref.name() + " refers back to itself for the same value");
             }
             try {
                 return coerce(target, v);
             } finally {
-                inProgress.remove(key);
+                leave(key);
             }
         }
         if (type instanceof BamlType.Optional o) {
@@ -170,13 +186,13 @@ public final class Coercer {
         }
         if (type instanceof BamlType.ClassRef c) {
             InProgress key = new InProgress(c.name(), v);
-            if (!inProgress.add(key)) {
+            if (!enter(key)) {
                 return Coerced.fail(c.name() + " refers back to itself for the same value");
             }
             try {
                 return classes.coerceClass(c.name(), v);
             } finally {
-                inProgress.remove(key);
+                leave(key);
             }
         }
         if (type instanceof BamlType.EnumRef e) {
@@ -251,26 +267,30 @@ public final class Coercer {
 
     private Coerced list(BamlType element, JValue v) {
         if (v instanceof JValue.JArray arr) {
-            List<BamlValue> items = new ArrayList<>(arr.items().size());
             int score = 0;
             int childScores = 0;
             int start = 0;
             boolean reuse = partial && !arr.complete();
-            if (reuse && (arr.prefixType != element || arr.prefixValues == null)) {
-                arr.prefixType = element;
-                arr.prefixValues = new ArrayList<>();
-                arr.prefixCount = 0;
-                arr.prefixScore = 0;
-                arr.prefixChildScores = 0;
-            }
+            AppendOnlyValues items;
             if (reuse) {
+                if (arr.prefixType != element || arr.prefixValues == null) {
+                    arr.prefixType = element;
+                    arr.prefixValues = new AppendOnlyValues(Math.max(8, arr.items().size()));
+                    arr.prefixCount = 0;
+                    arr.prefixScore = 0;
+                    arr.prefixChildScores = 0;
+                }
                 // Items before the last one are closed: their values were kept from earlier chunks,
-                // and the kept prefix only ever grows, so each item is coerced once.
-                items.addAll(arr.prefixValues);
+                // and the kept prefix only ever grows, so each item is coerced once and the list
+                // value shares the kept values instead of copying them.
+                items = arr.prefixValues;
                 start = arr.prefixCount;
                 score = arr.prefixScore;
                 childScores = arr.prefixChildScores;
+            } else {
+                items = new AppendOnlyValues(arr.items().size());
             }
+            BamlValue open = null;
             int last = arr.items().size() - 1;
             for (int i = start; i <= last; i++) {
                 JValue item = arr.items().get(i);
@@ -278,19 +298,21 @@ public final class Coercer {
                 if (c.failed()) {
                     score += 1 + Math.min(i, 1000);
                 } else {
-                    items.add(c.value);
                     childScores += c.score;
+                    if (reuse && i == last) {
+                        open = c.value;
+                    } else {
+                        items.add(c.value);
+                    }
                 }
                 if (reuse && i < last) {
-                    if (!c.failed()) {
-                        arr.prefixValues.add(c.value);
-                    }
                     arr.prefixCount = i + 1;
                     arr.prefixScore = score;
                     arr.prefixChildScores = childScores;
                 }
             }
-            Coerced out = Coerced.ok(new BamlValue.ListValue(items), score + 10 * Math.min(childScores, 10_000_000));
+            List<BamlValue> values = open == null ? items.view() : items.viewWith(open);
+            Coerced out = Coerced.ok(new BamlValue.ListValue(values), score + 10 * Math.min(childScores, 10_000_000));
             out.complete = arr.complete();
             return out;
         }

@@ -99,7 +99,7 @@ public sealed interface JValue {
         Memo memo;
         /** While streaming: the coerced values of the leading items that can no longer change. */
         Object prefixType;
-        List<dev.baml4j.types.BamlValue> prefixValues;
+        dev.baml4j.types.internal.AppendOnlyValues prefixValues;
         int prefixCount;
         int prefixScore;
         int prefixChildScores;
